@@ -1,0 +1,46 @@
+# Quick start: `make site` builds the site into site/, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+
+.PHONY: site serve test browser clean
+
+site: $(VENV)/.site-installed
+	$(MKDOCS) build --strict
+	@echo
+	@echo "The site is in $(CURDIR)/site/"
+	@echo "  Open it from disk:  site/index.html (double-click, or a USB stick; no server needed)"
+	@echo "  Or preview it:      make serve   (then http://127.0.0.1:8000/)"
+
+serve: $(VENV)/.site-installed
+	@echo "Live preview. MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
+	$(MKDOCS) serve --livereload
+
+test: $(VENV)/.test-installed browser
+	$(BIN)/python -m pytest
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own).
+browser:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (browser tests are skipped)"; \
+	  fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt requirements.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf site

@@ -1,0 +1,33 @@
+"""MkDocs hooks: each event only hands over to elearning.site.build.SiteBuild.
+
+MkDocs never reloads this file during `mkdocs serve`: restart serve after editing hooks/.
+Every function named on_* here is registered as an event, so helpers live in the package.
+"""
+from mkdocs.plugins import event_priority
+
+from elearning.site.build import SiteBuild
+
+build = SiteBuild()
+
+
+def on_config(config):
+    return build.configure(config)
+
+
+@event_priority(-200)  # after static-i18n (-100) has given real files their languages
+def on_files(files, config):
+    return build.add_generated_pages(files, config)
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    return build.keep_neighbours_in_section(nav)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return build.prepare_page(markdown, page, config)
+
+
+@event_priority(-200)  # after static-i18n has built every language and merged search
+def on_post_build(config):
+    build.finish(config)

@@ -1,0 +1,1 @@
+"""The content model. Nothing here imports MkDocs."""

@@ -1,0 +1,72 @@
+"""Audiences: the target groups. Each one gets a course, a toolkit and a one-pager."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from .languages import Translated
+from .problems import Problems
+from .schema import ContentModel, validate
+from .source import ContentSyntaxError, read_yaml_file
+
+ALL = "all"  # in `audiences:` lists: every audience
+
+
+class AudienceEntry(ContentModel):
+    """an entry with 'name' and 'description' in every language"""
+
+    name: Translated = Field(description="the audience's name in every language (en, az, ru)")
+    description: Translated = Field(
+        description="one sentence in every language saying what the course gives this group")
+    pass_mark: int = Field(80, ge=1, le=100, description=(
+        "the final-test score in percent needed for the certificate, a whole number from 1 to 100"))
+
+
+@dataclass(frozen=True)
+class Audience:
+    id: str
+    name: dict[str, str]
+    description: dict[str, str]
+    pass_mark: int
+
+
+def load_audiences(path: Path, display: str, languages: tuple[str, ...],
+                   problems: Problems) -> dict[str, Audience]:
+    try:
+        source = read_yaml_file(path)
+    except FileNotFoundError:
+        problems.add(display, None, "this file is missing: it lists the audiences (courses).")
+        return {}
+    except ContentSyntaxError as error:
+        problems.add(display, error.line, error.message)
+        return {}
+    if not isinstance(source.data, dict) or not source.data:
+        problems.add(display, 1, "this file must list at least one audience: "
+                     "'<id>:' followed by its 'name' and 'description'.")
+        return {}
+    audiences: dict[str, Audience] = {}
+    for audience_id in source.data:
+        if not is_valid_id(audience_id):
+            problems.add(display, source.line_of((audience_id,)),
+                         f"'{audience_id}' is not a valid audience id: use lower-case letters, "
+                         "digits and hyphens (for example law-enforcement).")
+            continue
+        entry = validate(AudienceEntry, source.at(audience_id), display, problems,
+                         context={"languages": languages}, prefix=(audience_id,))
+        if entry is not None:
+            audiences[audience_id] = Audience(audience_id, entry.name, entry.description,
+                                              entry.pass_mark)
+    return audiences
+
+
+def is_valid_id(value: object) -> bool:
+    return (isinstance(value, str) and value != ALL and value.replace("-", "").isalnum()
+            and value == value.lower() and value.isascii() and not value.startswith("-"))
+
+
+def unknown_audience_message(audience_id: str, known: dict[str, Audience] | list[str]) -> str:
+    return (f"'{audience_id}' is not an audience. Valid audiences: {', '.join(known)}, or "
+            f"'{ALL}' (they are defined in curriculum/audiences.yml).")
+

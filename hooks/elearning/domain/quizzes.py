@@ -1,0 +1,155 @@
+"""Self-check questions: `/// quiz | question` blocks with a task list of options.
+
+One parser serves the loader (validation with file and line, the course tests) and the
+Markdown block that renders the question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from .blocks import TextBlock
+from .problems import Problems
+from .schema import ContentModel, validate
+from .source import ContentSyntaxError, parse_yaml
+
+OPTION = re.compile(r"^[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?P<text>.*)$")
+LIST_ITEM = re.compile(r"^[-*+][ \t]+\S|^\d+[.)][ \t]+\S")
+QuizId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class QuizOptions(ContentModel):
+    """the options of a quiz: 'id' and 'test'"""
+
+    id: QuizId | None = Field(None, description="a stable id: lower-case letters, digits and "
+                              "hyphens, unique in the whole site (for example fl-passport)")
+    test: bool = Field(False, description="true or false (true: the question is in the "
+                       "course's pre-test and final test)")
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    question: str
+    choices: tuple[Choice, ...]
+    explanation: str = ""
+    intro: str = ""  # text between the question line and the options
+    in_test: bool = False
+    line: int | None = None
+    # The audiences whose passage holds the question (None: every reader sees it).
+    audiences: frozenset[str] | None = None
+
+    @property
+    def multiple(self) -> bool:
+        return sum(choice.correct for choice in self.choices) > 1
+
+    def shown_to(self, audience_id: str) -> bool:
+        return self.audiences is None or audience_id in self.audiences
+
+
+def parse_content(text: str) -> tuple[str, list[Choice], str, list[tuple[int, str]]]:
+    """(intro, choices, explanation, errors as (line offset, message)) of a quiz's content."""
+    intro: list[str] = []
+    explanation: list[str] = []
+    items: list[dict] = []
+    errors: list[tuple[int, str]] = []
+    state = "intro"
+    for offset, line in enumerate(text.splitlines()):
+        indented = line.startswith(("    ", "\t")) and line.strip()
+        if state in ("intro", "options") and LIST_ITEM.match(line):
+            state = "options"
+            option = OPTION.match(line)
+            if option is None:
+                errors.append((offset, "this option is not a task-list item: start it with "
+                                       "'- [x] ' (correct) or '- [ ] ' (not correct)."))
+                items.append({"text": line.split(maxsplit=1)[-1], "correct": False,
+                              "feedback": [], "more": []})
+                continue
+            items.append({"text": option["text"].strip(), "correct": option["mark"] != " ",
+                          "feedback": [], "more": []})
+        elif state == "options" and indented:
+            content = line.strip()
+            item = items[-1]
+            if content.startswith(">"):
+                item["feedback"].append(content[1:].strip())
+            elif item["feedback"]:
+                item["feedback"].append(content)
+            else:
+                item["more"].append(content)
+        elif state == "options" and not line.strip():
+            continue
+        elif state == "intro":
+            intro.append(line)
+        else:
+            state = "explanation"
+            explanation.append(line)
+    choices = [Choice(" ".join([item["text"], *item["more"]]), item["correct"],
+                      "\n".join(item["feedback"])) for item in items]
+    return "\n".join(intro).strip(), choices, "\n".join(explanation).strip(), errors
+
+
+def quizzes_in(blocks: list[TextBlock], slug: str, file: str, problems: Problems) -> list[Quiz]:
+    """The quizzes among a text's blocks, validated; ids derived where none is given."""
+    quizzes = []
+    for position, block in enumerate((b for b in blocks if b.name == "quiz"), start=1):
+        quiz = _quiz(block, f"{slug}-{position}", file, problems)
+        if quiz is not None:
+            quizzes.append(quiz)
+    return quizzes
+
+
+def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems) -> Quiz | None:
+    where = f"the question '{_short(block.argument)}'"
+    if not block.argument:
+        problems.add(file, block.line, "this quiz has no question: write it after "
+                     "'/// quiz | '.")
+        return None
+    try:
+        source = parse_yaml(block.options or "{}", first_line=block.options_line or block.line)
+    except ContentSyntaxError as error:
+        problems.add(file, error.line, f"the options of {where}: {error.message}")
+        return None
+    if not isinstance(source.data, dict):
+        problems.add(file, block.options_line or block.line,
+                     f"the options of {where} must be 'key: value' lines (id, test).")
+        return None
+    found = Problems()
+    options = validate(QuizOptions, source, file, found)
+    for problem in found:
+        problems.add(problem.file, problem.line, f"{where}: {problem.message}")
+    if options is None:
+        return None
+    intro, choices, explanation, errors = parse_content(block.text)
+    content_line = block.line + 1 + (block.options.count("\n") if block.options else 0)
+    for offset, message in errors:
+        problems.add(file, content_line + offset, f"{where}: {message}")
+    if not choices:
+        problems.add(file, block.line, f"{where} has no options: add a task list, one option "
+                     "per line, '- [x] ' before correct ones and '- [ ] ' before the others.")
+        return None
+    if not any(choice.correct for choice in choices):
+        problems.add(file, block.line, f"{where} has no correct option: mark at least one "
+                     "with '- [x] '.")
+        return None
+    if errors:
+        return None
+    passages = [frozenset(p.argument.split()) for p in block.parents if p.name == "audience"]
+    audiences = frozenset.intersection(*passages) if passages else None
+    return Quiz(options.id or default_id, block.argument, tuple(choices), explanation, intro,
+                options.test, block.line, audiences)
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+

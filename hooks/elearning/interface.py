@@ -1,0 +1,26 @@
+"""The site's own interface strings in every language (interface.yml beside this file)."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+STRINGS_FILE = Path(__file__).with_name("interface.yml")
+
+
+@cache
+def _strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+
+
+def text(key: str, language: str, **values) -> str:
+    """The interface string `key` in `language` (English where a language lacks it)."""
+    entry = _strings()[key]
+    return entry.get(language, entry["en"]).format(**values)
+
+
+def missing_translations(languages: tuple[str, ...]) -> list[str]:
+    """'key (lang)' for every interface string not given in one of `languages`."""
+    return [f"{key} ({lang})" for key, entry in _strings().items()
+            for lang in languages if lang not in entry]

@@ -1,0 +1,28 @@
+"""Python-Markdown extensions for the authoring syntax. They know nothing of MkDocs: what
+page they render reaches them through a `ViewState` that the hook layer sets per page."""
+from __future__ import annotations
+
+from markdown import Extension
+
+from .audience_passage import AudiencePassageExtension
+from .case_study import CaseStudyExtension
+from .contact_reference import ContactReferenceExtension
+from .links import LinkRebaseExtension
+from .quiz import QuizExtension
+from .to_validate import ToValidateExtension
+from .view import PageView, ViewState
+
+
+def authoring_extensions(state: ViewState) -> list[Extension]:
+    """Every extension of the authoring syntax, sharing one view state."""
+    return [
+        AudiencePassageExtension(state=state),
+        CaseStudyExtension(state=state),
+        QuizExtension(state=state),
+        ToValidateExtension(state=state),
+        ContactReferenceExtension(state=state),
+        LinkRebaseExtension(state=state),
+    ]
+
+
+__all__ = ["PageView", "ViewState", "authoring_extensions"]

@@ -1,0 +1,106 @@
+"""`/// quiz | question`: a self-check question, rendered as a native form.
+
+Without JavaScript the question and options are readable and the answer with its
+explanation sits in a collapsed <details>; quiz.js makes it interactive.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_boolean, type_string
+
+from .. import interface
+from ..domain.quizzes import Quiz, parse_content
+
+
+class QuizBlock(Block):
+    NAME = "quiz"
+    ARGUMENT = True
+    OPTIONS = {"id": ("", type_string), "test": (False, type_boolean)}
+
+    def on_markdown(self) -> str:
+        return "raw"  # the domain parser reads the options list; see on_end
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "quiz"})
+
+    def on_end(self, block: etree.Element) -> None:
+        state = self.config["state"]
+        quiz = state.next_quiz(self.argument) or self._parse(block.text or "")
+        block.text = None
+        render(block, quiz, state.language)
+
+    def _parse(self, text: str) -> Quiz:
+        """For a page the loader did not read (the loader reports errors with file/line)."""
+        intro, choices, explanation, _ = parse_content(text)
+        quiz_id = self.options["id"] or re.sub(r"[^a-z0-9]+", "-", self.argument.lower())[:40]
+        return Quiz(quiz_id.strip("-"), self.argument, tuple(choices), explanation, intro,
+                    self.options["test"])
+
+
+def render(element: etree.Element, quiz: Quiz, language: str) -> None:
+    def t(key: str, **values) -> str:
+        return interface.text(key, language, **values)
+
+    base = f"quiz-{quiz.id}"
+    element.set("id", base)
+    element.set("data-quiz", quiz.id)
+    element.set("data-multiple", "true" if quiz.multiple else "false")
+    form = etree.SubElement(element, "form", {"class": "quiz__form", "action": "#" + base})
+    fieldset = etree.SubElement(form, "fieldset")
+    legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
+    legend.text = quiz.question
+    _paragraphs(fieldset, quiz.intro, "quiz__intro")
+    hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
+    hint.text = t("quiz_choose_all" if quiz.multiple else "quiz_choose_one")
+    for number, choice in enumerate(quiz.choices, start=1):
+        option = etree.SubElement(fieldset, "div", {
+            "class": "quiz__choice", "data-correct": "true" if choice.correct else "false"})
+        input_id = f"{base}-{number}"
+        etree.SubElement(option, "input", {
+            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
+            "value": str(number)})
+        label = etree.SubElement(option, "label", {"for": input_id})
+        label.text = choice.text
+        if choice.feedback:
+            feedback = etree.SubElement(option, "div", {"class": "quiz__feedback", "hidden": "hidden"})
+            _paragraphs(feedback, choice.feedback)
+    actions = etree.SubElement(form, "div", {"class": "quiz__actions"})
+    check = etree.SubElement(actions, "button", {"type": "submit",
+                                                 "class": "md-button md-button--primary quiz__check"})
+    check.text = t("quiz_check")
+    retry = etree.SubElement(actions, "button", {"type": "button", "class": "md-button quiz__retry",
+                                                 "hidden": "hidden"})
+    retry.text = t("quiz_try_again")
+    result = etree.SubElement(element, "p", {"class": "quiz__result", "role": "status"})
+    result.text = ""
+    answer = etree.SubElement(element, "details", {"class": "quiz__answer"})
+    summary = etree.SubElement(answer, "summary")
+    summary.text = t("quiz_show_answer")
+    correct = etree.SubElement(answer, "p", {"class": "quiz__correct"})
+    correct.text = t("quiz_correct_answer" if not quiz.multiple else "quiz_correct_answers")
+    listing = etree.SubElement(answer, "ul")
+    for choice in quiz.choices:
+        if choice.correct:
+            etree.SubElement(listing, "li").text = choice.text
+    explanation = etree.SubElement(answer, "div", {"class": "quiz__explanation"})
+    _paragraphs(explanation, quiz.explanation)
+
+
+def _paragraphs(parent: etree.Element, text: str, css_class: str | None = None) -> None:
+    """Paragraphs of `text` (blank-line separated); their inline Markdown is rendered later."""
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        if paragraph.strip():
+            element = etree.SubElement(parent, "p", {"class": css_class} if css_class else {})
+            element.text = " ".join(line.strip() for line in paragraph.splitlines())
+
+
+class QuizExtension(BlocksExtension):
+    def __init__(self, *args, state, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        block_mgr.register(QuizBlock, {"state": self.state})

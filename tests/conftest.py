@@ -1,0 +1,57 @@
+"""Shared fixtures: the project's folders, a real build of the site, and real servers."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))  # the hooks package, as MkDocs loads it
+
+LANGUAGES = ("en", "az", "ru")
+SUB_PATH = "elearning"  # the site is served under /elearning/ as on the coordinator's portal
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project,
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real starter site, built once per test run with --strict."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr[-5000:]
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, tmp_path_factory) -> str:
+    """The site served over http under a sub-path: http://127.0.0.1:<port>/elearning/."""
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(built_site, root / SUB_PATH)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def file_url(built_site) -> str:
+    return built_site.as_uri() + "/"
