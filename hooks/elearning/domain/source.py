@@ -49,7 +49,8 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # Where an unclosed bracket or quote began helps more than the end of the text.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + first_line if mark else None
         problem = error.problem or error.context or "invalid YAML"
         raise ContentSyntaxError(

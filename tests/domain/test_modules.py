@@ -1,0 +1,114 @@
+from elearning.domain.curriculum import load_curriculum
+from tests.helpers import make_project, module
+
+LANGUAGES = ("en", "az", "ru")
+
+
+def load(tmp_path, files):
+    project = make_project(tmp_path, files)
+    return load_curriculum(project / "curriculum", project / "toolkits", project, LANGUAGES)
+
+
+def messages(problems):
+    return [str(problem) for problem in problems]
+
+
+def about(problems, name):
+    """The problems reported for one file (a course left empty is reported too)."""
+    return [problem for problem in problems if problem.file.endswith(name)]
+
+
+def test_modules_are_discovered_and_translations_attached(tmp_path):
+    curriculum, problems = load(tmp_path, {
+        "modules/alpha.md": module("Alpha", order=2),
+        "modules/alpha.az.md": "---\ntitle: Alfa\nobjectives: [Bir şey]\n---\nMətn\n",
+        "modules/beta.md": module("Beta", audiences="[employers]", order=1),
+    })
+    assert not problems, messages(problems)
+    alpha = curriculum.modules["alpha"]
+    assert alpha.text("az").title == "Alfa" and alpha.text("ru").title == "Alpha"
+    assert alpha.is_translated("az") and not alpha.is_translated("ru")
+    employers = curriculum.course("employers")
+    assert [m.slug for m in employers.modules] == ["beta", "alpha"]
+    assert employers.duration == 20
+    assert [m.slug for m in curriculum.course("municipalities").modules] == ["alpha"]
+
+
+def test_missing_and_wrongly_typed_keys_name_file_line_and_fix(tmp_path):
+    text = "---\ntitle: T\naudiences: all\nduration: twenty\n---\nText\n"
+    curriculum, problems = load(tmp_path, {"modules/bad.md": text})
+    found = messages(problems)
+    assert "curriculum/modules/bad.md:4: 'duration' must be a whole number of minutes greater " \
+           "than 0 (you wrote 'twenty')." in found
+    assert any("curriculum/modules/bad.md" in m and "'objectives' is missing" in m for m in found)
+    assert "bad" not in curriculum.modules
+
+
+def test_unknown_audience_lists_the_valid_ones(tmp_path):
+    _, problems = load(tmp_path, {"modules/m.md": module(audiences="[police]")})
+    [problem] = about(problems, "m.md")
+    assert problem.line == 3
+    assert "'police' is not an audience. Valid audiences: municipalities, employers" in problem.message
+
+
+def test_unknown_audience_in_a_passage_names_its_line(tmp_path):
+    body = "\nIntro.\n\n/// audience | employers police\nOnly some.\n///\n"
+    _, problems = load(tmp_path, {"modules/m.md": module(body=body)})
+    [problem] = problems
+    assert problem.file == "curriculum/modules/m.md" and problem.line == 12
+    assert "'police' is not an audience" in problem.message
+
+
+def test_translation_stating_other_duration_is_an_error(tmp_path):
+    _, problems = load(tmp_path, {
+        "modules/m.md": module(duration=10),
+        "modules/m.ru.md": "---\ntitle: М\nobjectives: [Цель]\nduration: 15\n---\nТекст\n",
+    })
+    [problem] = problems
+    assert problem.file == "curriculum/modules/m.ru.md" and problem.line == 4
+    assert "'duration' differs from the English file m.md" in problem.message
+
+
+def test_translation_repeating_the_same_values_is_fine(tmp_path):
+    _, problems = load(tmp_path, {
+        "modules/m.md": module(audiences="[employers]", duration=10),
+        "modules/m.az.md": "---\ntitle: M\nobjectives: [x]\naudiences: [employers]\n"
+                           "duration: 10\n---\nx\n",
+    })
+    assert not about(problems, ".md"), messages(problems)
+
+
+def test_translation_without_english_file_and_bad_names(tmp_path):
+    _, problems = load(tmp_path, {
+        "modules/orphan.az.md": "---\ntitle: O\nobjectives: [x]\n---\n",
+        "modules/Bad_Name.md": module(),
+        "modules/m.fr.md": module(),
+    })
+    found = messages(problems)
+    assert any("orphan.az.md" in m and "has no English file" in m for m in found)
+    assert any("Bad_Name.md" in m and "cannot be a module file name" in m for m in found)
+    assert any("m.fr.md" in m and "not a language of this site" in m for m in found)
+
+
+def test_invalid_front_matter_yaml(tmp_path):
+    text = "---\ntitle: What: is it\naudiences: all\n---\n"
+    _, problems = load(tmp_path, {"modules/m.md": text})
+    [problem] = about(problems, "m.md")
+    assert problem.line == 2 and "not valid YAML" in problem.message
+
+
+def test_unknown_key_is_reported_with_the_known_ones(tmp_path):
+    _, problems = load(tmp_path, {"modules/m.md": module(durration=5)})
+    [problem] = about(problems, "m.md")
+    assert "'durration' is not a known key" in problem.message and "duration" in problem.message
+
+
+def test_a_course_without_modules_is_reported(tmp_path):
+    _, problems = load(tmp_path, {"modules/m.md": module(audiences="[employers]")})
+    assert any("course for 'municipalities' has no modules" in m for m in messages(problems))
+
+
+def test_unknown_contact_reference(tmp_path):
+    _, problems = load(tmp_path, {"modules/m.md": module(body="\nCall {{contact:nobody}}.\n")})
+    [problem] = problems
+    assert problem.line == 10 and "'nobody' is not in the contacts directory" in problem.message
