@@ -24,3 +24,9 @@ def missing_translations(languages: tuple[str, ...]) -> list[str]:
     """'key (lang)' for every interface string not given in one of `languages`."""
     return [f"{key} ({lang})" for key, entry in _strings().items()
             for lang in languages if lang not in entry]
+
+
+def browser_strings(language: str) -> dict[str, str]:
+    """The strings the browser scripts use ('js_' keys, without the prefix)."""
+    return {key[3:]: entry.get(language, entry["en"])  # {placeholders} are filled in there
+            for key, entry in _strings().items() if key.startswith("js_")}

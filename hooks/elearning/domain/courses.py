@@ -6,6 +6,7 @@ from typing import Iterable
 
 from .audiences import Audience
 from .modules import Module
+from .quizzes import Quiz
 from .tagging import for_audience
 
 
@@ -28,6 +29,21 @@ class Course:
         before = self.modules[index - 1] if index > 0 else None
         after = self.modules[index + 1] if index + 1 < len(self.modules) else None
         return before, after
+
+    def quizzes(self, module: Module, language: str) -> tuple[Quiz, ...]:
+        """The module's questions that a learner of this course sees."""
+        return module.quizzes_for(self.id, language)
+
+    def test_questions(self, language: str) -> list[tuple[Module, tuple[Quiz, ...]]]:
+        """The pre-test and final test: per module, the questions marked `test: true`, or
+        the module's first question where none is marked."""
+        questions = []
+        for module in self.modules:
+            shown = self.quizzes(module, language)
+            chosen = tuple(q for q in shown if q.in_test) or shown[:1]
+            if chosen:
+                questions.append((module, chosen))
+        return questions
 
     def __contains__(self, slug: str) -> bool:
         return any(module.slug == slug for module in self.modules)

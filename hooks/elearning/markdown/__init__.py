@@ -7,6 +7,7 @@ from markdown import Extension
 from .audience_passage import AudiencePassageExtension
 from .case_study import CaseStudyExtension
 from .contact_reference import ContactReferenceExtension
+from .course_test import CourseTestExtension
 from .links import LinkRebaseExtension
 from .quiz import QuizExtension
 from .to_validate import ToValidateExtension
@@ -19,6 +20,7 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         AudiencePassageExtension(state=state),
         CaseStudyExtension(state=state),
         QuizExtension(state=state),
+        CourseTestExtension(state=state),
         ToValidateExtension(state=state),
         ContactReferenceExtension(state=state),
         LinkRebaseExtension(state=state),

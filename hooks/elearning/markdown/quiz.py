@@ -41,32 +41,14 @@ class QuizBlock(Block):
 
 
 def render(element: etree.Element, quiz: Quiz, language: str) -> None:
+    """A self-check question: checked on its own, with feedback and a collapsed answer."""
     def t(key: str, **values) -> str:
         return interface.text(key, language, **values)
 
     base = f"quiz-{quiz.id}"
     element.set("id", base)
-    element.set("data-quiz", quiz.id)
-    element.set("data-multiple", "true" if quiz.multiple else "false")
     form = etree.SubElement(element, "form", {"class": "quiz__form", "action": "#" + base})
-    fieldset = etree.SubElement(form, "fieldset")
-    legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
-    legend.text = quiz.question
-    _paragraphs(fieldset, quiz.intro, "quiz__intro")
-    hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
-    hint.text = t("quiz_choose_all" if quiz.multiple else "quiz_choose_one")
-    for number, choice in enumerate(quiz.choices, start=1):
-        option = etree.SubElement(fieldset, "div", {
-            "class": "quiz__choice", "data-correct": "true" if choice.correct else "false"})
-        input_id = f"{base}-{number}"
-        etree.SubElement(option, "input", {
-            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
-            "value": str(number)})
-        label = etree.SubElement(option, "label", {"for": input_id})
-        label.text = choice.text
-        if choice.feedback:
-            feedback = etree.SubElement(option, "div", {"class": "quiz__feedback", "hidden": "hidden"})
-            _paragraphs(feedback, choice.feedback)
+    render_question(form, quiz, language)
     actions = etree.SubElement(form, "div", {"class": "quiz__actions"})
     check = etree.SubElement(actions, "button", {"type": "submit",
                                                  "class": "md-button md-button--primary quiz__check"})
@@ -87,6 +69,33 @@ def render(element: etree.Element, quiz: Quiz, language: str) -> None:
             etree.SubElement(listing, "li").text = choice.text
     explanation = etree.SubElement(answer, "div", {"class": "quiz__explanation"})
     _paragraphs(explanation, quiz.explanation)
+
+
+def render_question(parent: etree.Element, quiz: Quiz, language: str) -> etree.Element:
+    """The question itself: native inputs in a fieldset with the question as legend.
+    Shared by self-checks and the course tests."""
+    base = f"quiz-{quiz.id}"
+    fieldset = etree.SubElement(parent, "fieldset", {
+        "class": "quiz__fieldset", "data-quiz": quiz.id,
+        "data-multiple": "true" if quiz.multiple else "false"})
+    legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
+    legend.text = quiz.question
+    _paragraphs(fieldset, quiz.intro, "quiz__intro")
+    hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
+    hint.text = interface.text("quiz_choose_all" if quiz.multiple else "quiz_choose_one", language)
+    for number, choice in enumerate(quiz.choices, start=1):
+        option = etree.SubElement(fieldset, "div", {
+            "class": "quiz__choice", "data-correct": "true" if choice.correct else "false"})
+        input_id = f"{base}-{number}"
+        etree.SubElement(option, "input", {
+            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
+            "value": str(number)})
+        label = etree.SubElement(option, "label", {"for": input_id})
+        label.text = choice.text
+        if choice.feedback:
+            feedback = etree.SubElement(option, "div", {"class": "quiz__feedback", "hidden": "hidden"})
+            _paragraphs(feedback, choice.feedback)
+    return fieldset
 
 
 def _paragraphs(parent: etree.Element, text: str, css_class: str | None = None) -> None:

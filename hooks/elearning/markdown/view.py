@@ -16,6 +16,7 @@ class PageView:
     # so that a link to a module stays inside the course.
     shown_as: Mapping[str, str] = field(default_factory=dict)
     quizzes: tuple = ()  # the text's questions (domain Quiz), in reading order
+    test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
 
 
 @dataclass

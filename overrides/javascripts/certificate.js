@@ -1,0 +1,49 @@
+/*
+ * The completion certificate: shown when every module of the course is complete and the
+ * final test reached the course's pass mark. Self-assessed; nothing is sent anywhere.
+ */
+(function () {
+  "use strict"
+  var CTE = window.CTE
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var certificate = document.querySelector(".certificate")
+    var course = CTE.course()
+    if (!certificate || !course) return
+    var missing = document.querySelector(".certificate-gate__missing")
+    var form = document.querySelector(".certificate-form")
+    var reasons = []
+    course.modules.forEach(function (module) {
+      if (!CTE.moduleState(course, module).complete)
+        reasons.push(CTE.text("cert_missing_module", { title: module.title }))
+    })
+    var final = CTE.testResult(course.course, "final")
+    if (!final) reasons.push(CTE.text("cert_missing_final", { pass_mark: course.passMark }))
+    else if (final.score.percent < course.passMark)
+      reasons.push(CTE.text("cert_low_final", { percent: final.score.percent, pass_mark: course.passMark }))
+    reasons.forEach(function (reason) {
+      var item = document.createElement("li")
+      item.textContent = reason
+      missing.appendChild(item)
+    })
+    if (reasons.length) return
+
+    form.hidden = false
+    var name = form.querySelector("input")
+    name.value = CTE.name
+    form.addEventListener("submit", function (event) {
+      event.preventDefault()
+      CTE.name = name.value.trim()
+      certificate.querySelector(".certificate__name").textContent = name.value.trim()
+      var date = new Date(final.date).toLocaleDateString(document.documentElement.lang)
+      certificate.querySelector(".certificate__facts").textContent =
+        CTE.text("cert_facts", { date: date, percent: final.score.percent })
+      certificate.hidden = false
+      certificate.setAttribute("tabindex", "-1")
+      certificate.focus()
+    })
+    certificate.querySelector(".certificate__print").addEventListener("click", function () {
+      window.print()
+    })
+  })
+})()

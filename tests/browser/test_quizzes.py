@@ -1,0 +1,181 @@
+"""Self-checks, progress on the device, course tests and the certificate, in Chromium."""
+import io
+import json
+
+import pytest
+
+MODULE = "courses/employers/first-contact.html"
+KEY = "ct-elearning-progress"
+
+
+def answer(page, quiz, correct):
+    """Choose the correct options (or one wrong one) with the keyboard, then check."""
+    choices = quiz.locator(".quiz__choice")
+    for index in range(choices.count()):
+        choice = choices.nth(index)
+        is_correct = choice.get_attribute("data-correct") == "true"
+        if (correct and is_correct) or (not correct and not is_correct):
+            choice.locator("input").focus()
+            page.keyboard.press("Space")
+            if not correct:
+                break
+    quiz.locator(".quiz__check").focus()
+    page.keyboard.press("Enter")
+
+
+def test_wrong_then_right_with_the_keyboard(open_page, site_root):
+    page, traffic = open_page(site_root, MODULE)
+    quiz = page.locator(".quiz").first
+    assert not quiz.locator(".quiz__answer").is_visible()  # with JS the answer waits
+    answer(page, quiz, correct=False)
+    assert quiz.locator(".quiz__result").inner_text() == "Not quite. Read the feedback and try again."
+    assert quiz.locator(".quiz__result").get_attribute("role") == "status"
+    assert quiz.locator(".quiz__feedback:visible").count() == 1  # the chosen option's feedback
+    page.keyboard.press("Enter")  # focus moved to "Try again"
+    assert quiz.locator("input:checked").count() == 0
+    answer(page, quiz, correct=True)
+    assert quiz.locator(".quiz__result").inner_text() == "Correct."
+    assert quiz.locator(".quiz__answer").is_visible()
+    assert quiz.locator(".quiz__explanation").inner_text().strip()
+    assert traffic.outside() == [] and traffic.console == []
+
+
+def test_progress_persists_and_shows_on_the_course_page(open_page, site_root):
+    page, traffic = open_page(site_root, MODULE)
+    for index in range(page.locator(".quiz").count()):
+        answer(page, page.locator(".quiz").nth(index), correct=True)
+    assert "complete" in page.locator(".module-progress__state").inner_text()
+    page.reload()
+    assert "complete" in page.locator(".module-progress__state").inner_text()
+    page.goto(site_root + "courses/employers/index.html")
+    assert page.locator(".module-state[data-module=first-contact]").inner_text() == "Complete"
+    assert page.locator(".course-progress__count").inner_text() == "1 of 7 modules complete"
+    assert page.locator(".course-progress__bar").get_attribute("value") == "1"
+    continue_link = page.locator(".course-progress__continue")
+    assert continue_link.get_attribute("href") == "what-is-trafficking.html"
+    # The same module in another course shares its question ids, hence its progress.
+    page.goto(site_root + "courses/azrcs/index.html")
+    assert page.locator(".module-state[data-module=first-contact]").inner_text() == "Complete"
+    assert traffic.outside() == [] and traffic.console == []
+
+
+def test_a_question_in_another_audiences_passage_does_not_count(open_page, site_root):
+    page, _ = open_page(site_root, "courses/employers/index.html")
+    data = json.loads(page.locator("script.course-data").text_content())
+    shown = {m["slug"]: m["quizzes"] for m in data["modules"]}
+    page.goto(site_root + "courses/employers/first-contact.html")
+    on_page = page.locator(".quiz fieldset").evaluate_all("f => f.map(x => x.dataset.quiz)")
+    assert shown["first-contact"] == on_page
+
+
+@pytest.mark.parametrize("storage", ["blocked", "full", "corrupt"])
+def test_quizzes_work_when_storage_fails(open_page, site_root, storage, browser):
+    scripts = {
+        "blocked": "Object.defineProperty(window, 'localStorage', {get() {"
+                   " throw new DOMException('denied', 'SecurityError') }})",
+        "full": "Storage.prototype.setItem = function () {"
+                " throw new DOMException('full', 'QuotaExceededError') }",
+        "corrupt": f"localStorage.setItem('{KEY}', '{{not json')",
+    }
+    context = browser.new_context()
+    context.add_init_script(scripts[storage])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_root + MODULE)
+    quiz = page.locator(".quiz").first
+    answer(page, quiz, correct=True)
+    assert quiz.locator(".quiz__result").inner_text() == "Correct."
+    notice = page.locator(".storage-notice")
+    assert notice.is_visible() and "not being saved" in notice.inner_text()
+    assert errors == []
+    context.close()
+
+
+def test_export_and_import_of_progress(open_page, site_root, tmp_path):
+    page, _ = open_page(site_root, MODULE)
+    page.locator(".module-progress__mark").click()
+    page.goto(site_root + "courses/employers/index.html")
+    with page.expect_download() as download:
+        page.locator(".progress-transfer__export").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text())
+    assert data["format"] == "ct-elearning-progress" and "first-contact" in data["completed"]["employers"]
+    fresh, _ = open_page(site_root, "courses/employers/index.html")  # another "device"
+    assert fresh.locator(".module-state[data-module=first-contact]").inner_text() == "Not started"
+    fresh.locator(".progress-transfer__file").set_input_files(str(saved))
+    fresh.wait_for_function("document.querySelector('.progress-transfer__status').textContent")
+    assert fresh.locator(".module-state[data-module=first-contact]").inner_text() == "Complete"
+
+
+def take_test(page, site_root, kind, correct):
+    page.goto(site_root + f"courses/employers/{kind}-test.html")
+    for fieldset in page.locator("form.course-test fieldset").all():
+        for choice in fieldset.locator(".quiz__choice").all():
+            right = choice.get_attribute("data-correct") == "true"
+            if right == correct:
+                choice.locator("input").check()
+                if fieldset.get_attribute("data-multiple") == "false" or not correct:
+                    break
+    page.locator(".course-test__submit").click()
+    return page.locator(".course-test__results")
+
+
+def test_pre_test_modules_final_test_comparison_certificate(open_page, site_root, tmp_path):
+    page, traffic = open_page(site_root, "courses/employers/pre-test.html")
+    # The test checks nothing until the end.
+    page.locator(".course-test__submit").click()
+    assert "Answer every question first" in page.locator(".course-test__status").inner_text()
+    results = take_test(page, site_root, "pre", correct=False)
+    assert "Your score: 0 of" in results.inner_text()
+    focus = results.locator(".course-test__focus a")
+    assert focus.count() == 7 and focus.first.get_attribute("href").endswith(".html")
+    with page.expect_download() as download:
+        results.locator(".course-test__download").click()
+    result = json.loads(download.value.path().read_text())
+    assert result["format"] == "ct-elearning-test-result" and result["version"] == 1
+    assert result["kind"] == "pre" and result["course"] == "employers" and "name" not in result
+    assert {"id", "module", "chosen", "correct"} <= set(result["questions"][0])
+
+    # The certificate is not available yet.
+    page.goto(site_root + "courses/employers/certificate.html")
+    assert page.locator(".certificate-gate__missing li").count() == 8
+    assert page.locator(".certificate-form").is_hidden()
+
+    data = json.loads(page.locator("script.course-data").text_content())
+    for module in data["modules"]:
+        page.goto(site_root + "courses/employers/" + module["url"])
+        page.locator(".module-progress__mark").click()
+    results = take_test(page, site_root, "final", correct=True)
+    assert "Your score:" in results.inner_text() and "(100%)" in results.inner_text()
+    chart = results.locator("table.test-chart")
+    assert chart.locator("tbody tr").count() == 7
+    assert chart.locator(".test-chart__bar--pre").first.get_attribute("style") == "width: 0%;"
+    assert chart.locator(".test-chart__bar--final").first.get_attribute("style") == "width: 100%;"
+
+    page.goto(site_root + "courses/employers/certificate.html")
+    page.locator("#certificate-name").fill("Aysel Testova")
+    page.locator(".certificate-form button").click()
+    certificate = page.locator(".certificate")
+    assert "Aysel Testova" in certificate.inner_text()
+    assert "self-assessed" in certificate.inner_text() and "100%" in certificate.inner_text()
+    pdf = tmp_path / "certificate.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    assert pdf_pages(pdf) == 1
+    assert traffic.outside() == [] and traffic.console == []
+
+
+def pdf_pages(path) -> int:
+    import subprocess
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(next(l for l in info.stdout.splitlines() if l.startswith("Pages:")).split()[1])
+
+
+@pytest.mark.parametrize("language,check", [("az", "Cavabı yoxlayın"), ("ru", "Проверить ответ")])
+def test_quiz_interface_is_in_the_readers_language(open_page, site_root, language, check):
+    page, _ = open_page(site_root, f"{language}/{MODULE}")
+    quiz = page.locator(".quiz").first
+    assert quiz.locator(".quiz__check").inner_text() == check
+    answer(page, quiz, correct=True)
+    assert quiz.locator(".quiz__result").inner_text() in ("Düzgündür.", "Верно.")
