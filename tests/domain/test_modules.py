@@ -1,11 +1,11 @@
 from elearning.domain.curriculum import load_curriculum
-from tests.helpers import make_project, module
+from tests.helpers import HOTLINE_YML, make_project, module
 
 LANGUAGES = ("en", "az", "ru")
 
 
-def load(tmp_path, files):
-    project = make_project(tmp_path, files)
+def load(tmp_path, files, **options):
+    project = make_project(tmp_path, files, **options)
     return load_curriculum(project / "curriculum", project / "toolkits", project, LANGUAGES)
 
 
@@ -109,6 +109,8 @@ def test_a_course_without_modules_is_reported(tmp_path):
 
 
 def test_unknown_contact_reference(tmp_path):
-    _, problems = load(tmp_path, {"modules/m.md": module(body="\nCall {{contact:nobody}}.\n")})
+    _, problems = load(tmp_path, {"modules/m.md": module(body="\nCall {{contact:nobody}}.\n")},
+                       contacts=HOTLINE_YML)
+    problems = about(problems, "m.md")
     [problem] = problems
     assert problem.line == 10 and "'nobody' is not in the contacts directory" in problem.message

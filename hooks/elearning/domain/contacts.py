@@ -88,3 +88,15 @@ def unknown_contact_message(contact_id: str, contacts: Mapping[str, Contact]) ->
     known = ", ".join(contacts) or "none yet"
     return (f"'{contact_id}' is not in the contacts directory (toolkits/contacts.yml). "
             f"Known contacts: {known}.")
+
+
+def check_references(body: str, file: str, first_line: int, contacts: Mapping[str, Contact],
+                     problems: Problems) -> set[str]:
+    """Report every {{contact:id}} that names no contact; return the ids referred to."""
+    used = set()
+    for match in CONTACT_REFERENCE.finditer(body):
+        used.add(match["id"])
+        if match["id"] not in contacts:
+            line = first_line + body.count("\n", 0, match.start())
+            problems.add(file, line, unknown_contact_message(match["id"], contacts))
+    return used

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audiences import Audience, load_audiences
-from .contacts import CONTACT_REFERENCE, Contact, load_contacts, unknown_contact_message
+from .contacts import Contact, check_references, load_contacts
 from .courses import Course, assemble_courses
 from .modules import Module, load_modules
 from .problems import Problems
+from .toolkits import Toolkit, ToolkitItem, assemble_toolkits, load_toolkit_items
 from .source import display_path
 
 
@@ -19,6 +20,11 @@ class Curriculum:
     modules: dict[str, Module]
     courses: list[Course] = field(default_factory=list)
     contacts: dict[str, Contact] = field(default_factory=dict)
+    toolkit_items: dict[str, ToolkitItem] = field(default_factory=dict)
+    toolkits: list[Toolkit] = field(default_factory=list)
+
+    def toolkit(self, audience_id: str) -> Toolkit:
+        return next(toolkit for toolkit in self.toolkits if toolkit.id == audience_id)
 
     def course(self, audience_id: str) -> Course:
         return next(course for course in self.courses if course.id == audience_id)
@@ -32,25 +38,29 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
     contacts = load_contacts(toolkits_dir / "contacts.yml", root, languages, audiences, problems)
     modules = load_modules(content_dir / "modules", root, languages, audiences, problems)
+    used = set()
     for module in modules.values():
         for text in module.texts.values():
-            _check_contact_references(text.body, text.file, text.body_line, contacts, problems)
+            used |= check_references(text.body, text.file, text.body_line, contacts, problems)
     _check_unique_quiz_ids(modules.values(), problems)
+    items = load_toolkit_items(toolkits_dir, root, languages, audiences, contacts, problems)
+    for item in items.values():
+        for text in item.texts.values():
+            used |= text.contacts_used
+    contacts_file = display_path(toolkits_dir / "contacts.yml", root)
+    for contact_id in contacts.keys() - used:
+        reference = "{{contact:" + contact_id + "}}"
+        problems.add(contacts_file, None, f"the contact '{contact_id}' is not used by any "
+                     f"module, toolkit item or flowchart: refer to it ({reference}) or remove it.")
+    toolkits = assemble_toolkits(audiences, items, contacts, problems,
+                                 display_path(toolkits_dir, root) + "/")
     courses = assemble_courses(audiences.values(), modules.values())
     for course in courses:
         if not course.modules:
             problems.add(display_path(audiences_file, root), None,
                          f"the course for '{course.id}' has no modules: tag at least one module "
                          f"with 'audiences: [{course.id}]' (or 'all').")
-    return Curriculum(languages, audiences, modules, courses, contacts), problems
-
-
-def _check_contact_references(body: str, file: str, first_line: int,
-                              contacts: dict[str, Contact], problems: Problems) -> None:
-    for match in CONTACT_REFERENCE.finditer(body):
-        if match["id"] not in contacts:
-            line = first_line + body.count("\n", 0, match.start())
-            problems.add(file, line, unknown_contact_message(match["id"], contacts))
+    return Curriculum(languages, audiences, modules, courses, contacts, items, toolkits), problems
 
 
 def _check_unique_quiz_ids(modules, problems: Problems) -> None:

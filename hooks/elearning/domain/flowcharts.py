@@ -2,8 +2,13 @@
 
     start: notice
     steps:
-      notice:  {text: You notice signs of trafficking, next: danger}
-      danger:  {ask: Is anyone in immediate danger?, yes: police, no: talk}
+      notice:
+        text: You notice signs of trafficking
+        next: danger
+      danger:
+        ask: Is anyone in immediate danger?
+        yes: police
+        no: talk
       ...
 
 A step is an action (`text`, optional `next` and `contact`), a decision (`ask`, `yes`, `no`)
@@ -73,7 +78,7 @@ STEP_RULES = (
 
 
 class StepEntry(ContentModel):
-    """a step: an action ('text', optional 'next' and 'contact') or a decision ('ask', 'yes', 'no')"""
+    """a step: an action ('text', 'next', 'contact') or a question ('ask', 'yes', 'no')"""
 
     text: Text | None = Field(None, description="what the reader does, as text")
     next: Text | None = Field(None, description="the name of the step that follows (leave it "
@@ -182,8 +187,8 @@ def fenced_flowcharts(body: str, first_line: int = 1) -> list[tuple[int, str]]:
             continue
         if FLOWCHART_INFO.match(start["info"]):
             indent = len(start["indent"])
-            text = "\n".join(content[indent:] if not content[:indent].strip() else content.lstrip()
-                             for content in lines[start_offset + 1: offset])
+            text = "\n".join(content[indent:] if not content[:indent].strip()
+                             else content.lstrip() for content in lines[start_offset + 1: offset])
             found.append((first_line + start_offset, text))
         opening = None
     return found
@@ -192,6 +197,7 @@ def fenced_flowcharts(body: str, first_line: int = 1) -> list[tuple[int, str]]:
 def parse_flowchart(text: str, file: str, line: int, contacts: Mapping[str, Contact],
                     problems: Problems) -> Flowchart | None:
     """The flowchart fenced at `line` of `file`, or None after reporting what is wrong."""
+    reported = len(problems)  # by the time this flowchart is read
     try:
         parsed = parse_yaml(text, first_line=line + 1)
     except ContentSyntaxError as error:
@@ -210,12 +216,10 @@ def parse_flowchart(text: str, file: str, line: int, contacts: Mapping[str, Cont
         if fields is not None:
             steps.append(Step(name, **fields.model_dump(), line=steps_source.line_of((name,))))
     flowchart = Flowchart(entry.start, tuple(steps))
-    found = Problems()
-    _check_links(flowchart, set(entry.steps), source, file, found)
-    if len(steps) == len(entry.steps) and not found:
-        _check_paths(flowchart, source, file, found)
-    problems.found += found.found
-    return flowchart if len(steps) == len(entry.steps) and not found else None
+    _check_links(flowchart, set(entry.steps), source, file, problems)
+    if len(problems) == reported:  # every step and link is sound: paths can be followed
+        _check_paths(flowchart, source, file, problems)
+    return flowchart if len(problems) == reported else None
 
 
 def check_translation(translated: Flowchart, english: Flowchart, file: str, line: int,
@@ -250,9 +254,9 @@ def check_translation(translated: Flowchart, english: Flowchart, file: str, line
                                        f"{_described(step.links)} here but to "
                                        f"{_described(original.links)} in English"))
         if step.contact != original.contact:
-            differences.append((where, f"the step '{step.name}' names the contact "
-                                       f"'{step.contact}' here but '{original.contact}' in "
-                                       "English"))
+            differences.append((where, f"the step '{step.name}' names "
+                                       f"{_contact(step.contact)} here but "
+                                       f"{_contact(original.contact)} in English"))
     for where, difference in differences:
         problems.add(file, where, f"the flowchart differs from the English one: {difference}. "
                                   f"{TRANSLATION_RULE}")
@@ -371,6 +375,10 @@ def _listed(names: list[str]) -> str:
 
 def _a(kind: str) -> str:
     return {"action": "an action", "decision": "a question", "end": "a last step"}[kind]
+
+
+def _contact(contact_id: str | None) -> str:
+    return f"the contact '{contact_id}'" if contact_id else "no contact"
 
 
 def _described(links: tuple[tuple[str, str], ...]) -> str:

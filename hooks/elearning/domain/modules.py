@@ -5,22 +5,20 @@ Modules are discovered, never listed. The English file owns `audiences`, `durati
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Mapping
 
 from pydantic import Field
 
-from .audiences import Audience, unknown_audience_message
-from .blocks import TextBlock, scan_blocks
+from .audiences import Audience
+from .documents import check_owned_by_english, checked_blocks, discover, read_source
 from .problems import Problems
 from .quizzes import Quiz, quizzes_in
 from .schema import ContentModel, Text, validate
-from .source import ContentSyntaxError, MarkdownSource, display_path, read_markdown
+from .source import MarkdownSource, display_path
 from .tagging import AudienceIds
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
 
 Minutes = Annotated[int, Field(gt=0)]
@@ -94,44 +92,24 @@ class Module:
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
                  audiences: Mapping[str, Audience], problems: Problems) -> dict[str, Module]:
-    source_language = languages[0]
-    files: dict[str, dict[str, Path]] = {}
-    for path in sorted(folder.glob("*.md")):
-        slug, _, language = path.name[: -len(".md")].partition(".")
-        display = display_path(path, root)
-        if language and language not in languages:
-            problems.add(display, None, f"'.{language}.md' is not a language of this site: "
-                         f"name translations <slug>.{'.md, <slug>.'.join(languages[1:])}.md.")
-            continue
-        if not SLUG.match(slug) or slug in RESERVED_SLUGS:
-            problems.add(display, None, f"'{slug}' cannot be a module file name: use lower-case "
-                         "letters, digits and hyphens (and not 'index'), for example "
-                         "forced-labour.md.")
-            continue
-        files.setdefault(slug, {})[language or source_language] = path
-
+    files = discover(folder, root, languages, problems, what="module",
+                     example="forced-labour.md", reserved=RESERVED_SLUGS)
     context = {"audiences": audiences, "languages": languages}
     modules: dict[str, Module] = {}
     for slug, by_language in files.items():
-        if source_language not in by_language:
-            for path in by_language.values():
-                problems.add(display_path(path, root), None,
-                             f"this translation has no English file: add {slug}.md beside it "
-                             "(the English file says which courses the module belongs to).")
-            continue
-        module = _load_module(slug, by_language, root, source_language, context, problems)
+        module = _load_module(slug, by_language, root, languages[0], context, problems)
         if module is not None:
             modules[slug] = module
     return modules
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    english = _read(by_language[source_language], root, problems)
+    english = read_source(by_language[source_language], root, problems)
     if english is None:
         return None
     display = display_path(english.path, root)
     meta = validate(ModuleMeta, english.meta, display, problems, context=context)
-    blocks = _checked_blocks(english, display, context["audiences"], problems)
+    blocks = checked_blocks(english, display, context["audiences"], problems)
     if meta is None:
         return None
     texts = {source_language: _text(source_language, meta, english, display,
@@ -139,68 +117,26 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     for language, path in by_language.items():
         if language == source_language:
             continue
-        translation = _read(path, root, problems)
+        translation = read_source(path, root, problems)
         if translation is None:
             continue
         shown = display_path(path, root)
         words = validate(TranslationMeta, translation.meta, shown, problems, context=context)
-        blocks = _checked_blocks(translation, shown, context["audiences"], problems)
+        blocks = checked_blocks(translation, shown, context["audiences"], problems)
         if words is None:
             continue
         quizzes = quizzes_in(blocks, slug, shown, problems)
         _check_same_questions(quizzes, texts[source_language].quizzes, shown, slug, problems)
-        for key in ("audiences", "duration", "order"):
-            stated = getattr(words, key)
-            if stated is None:
-                continue
-            expected = getattr(meta, key)
-            if key == "audiences":
-                stated = _as_ids(stated, context["audiences"])
-            if stated != expected:
-                problems.add(shown, translation.meta.line_of((key,)),
-                             f"'{key}' differs from the English file {slug}.md "
-                             f"({getattr(words, key)!r} here, {english.meta.data.get(key)!r} "
-                             f"there). Remove '{key}' from the translation: it comes from "
-                             "the English file.")
+        check_owned_by_english(words, meta, ("audiences", "duration", "order"), translation,
+                               english, shown, slug, context["audiences"], problems)
         texts[language] = _text(language, words, translation, shown, quizzes)
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
-
-
-def _read(path: Path, root: Path, problems: Problems) -> MarkdownSource | None:
-    try:
-        return read_markdown(path)
-    except ContentSyntaxError as error:
-        problems.add(display_path(path, root), error.line, f"front matter: {error.message}")
-        return None
 
 
 def _text(language: str, meta, source: MarkdownSource, display: str,
           quizzes: list[Quiz]) -> ModuleText:
     return ModuleText(language, meta.title, tuple(meta.objectives), source.body, display,
                       source.body_line, getattr(meta, "translated_from", None), tuple(quizzes))
-
-
-def _as_ids(value: Any, audiences: Mapping[str, Audience]) -> tuple[str, ...]:
-    if value == "all":
-        return tuple(audiences)
-    return tuple(value.split() if isinstance(value, str) else value or ())
-
-
-def _checked_blocks(source: MarkdownSource, display: str, audiences: Mapping[str, Audience],
-                    problems: Problems) -> list[TextBlock]:
-    """The text's blocks; audience passages must name known audiences."""
-    blocks = scan_blocks(source.body, source.body_line)
-    for block in blocks:
-        if block.name != "audience":
-            continue
-        ids = block.argument.split()
-        if not ids:
-            problems.add(display, block.line, "this audience passage names no audience: write "
-                         "'/// audience | ' followed by one or more audience ids.")
-        for audience_id in ids:
-            if audience_id not in audiences:
-                problems.add(display, block.line, unknown_audience_message(audience_id, audiences))
-    return blocks
 
 
 def _check_same_questions(quizzes: list[Quiz], english: tuple[Quiz, ...], display: str,

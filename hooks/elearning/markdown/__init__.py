@@ -10,6 +10,8 @@ from .contact_reference import ContactReferenceExtension
 from .course_test import CourseTestExtension
 from .links import LinkRebaseExtension
 from .quiz import QuizExtension
+from .quiz_sheet import QuizSheetExtension
+from .scenario import ScenarioExtension
 from .to_validate import ToValidateExtension
 from .view import PageView, ViewState
 
@@ -21,6 +23,8 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         CaseStudyExtension(state=state),
         QuizExtension(state=state),
         CourseTestExtension(state=state),
+        QuizSheetExtension(state=state),
+        ScenarioExtension(state=state),
         ToValidateExtension(state=state),
         ContactReferenceExtension(state=state),
         LinkRebaseExtension(state=state),

@@ -30,11 +30,10 @@ def render_flowchart(flowchart: Flowchart, contacts: Mapping[str, Contact],
     diagram = etree.SubElement(figure, "ol", {"class": "flowchart__diagram",
                                               "aria-hidden": "true"})
     told = etree.SubElement(figure, "ol", {"class": "flowchart__text visually-hidden"})
-    above: Step | None = None
-    for step in order:
-        _draw(diagram, step, numbers, above, contacts.get(step.contact or ""), language)
-        _tell(told, step, numbers, contacts.get(step.contact or ""), language)
-        above = step
+    for above, step in zip([None, *order], order):
+        contact = contacts.get(step.contact) if step.contact else None
+        _draw(diagram, step, numbers, above, contact, language)
+        _tell(told, step, numbers, contact, language)
     return etree.tostring(figure, encoding="unicode", method="html")
 
 
@@ -67,8 +66,8 @@ def _draw(diagram: etree.Element, step: Step, numbers: dict[str, int], above: St
     words.text = step.ask if step.kind == "decision" else step.text
     if contact is not None:
         card = etree.SubElement(box, "p", {"class": "flowchart__contact"})
-        etree.SubElement(card, "span", {"class": "flowchart__contact-name"}).text = \
-            contact.name[language]
+        name = etree.SubElement(card, "span", {"class": "flowchart__contact-name"})
+        name.text, name.tail = contact.name[language], " "  # a space for copied text
         etree.SubElement(card, "span", {"class": "flowchart__phone"}).text = contact.phone
         if not contact.verified:
             etree.SubElement(card, "span", {"class": "flowchart__note to-validate__note"}).text \
@@ -81,6 +80,7 @@ def _draw(diagram: etree.Element, step: Step, numbers: dict[str, int], above: St
             branch.text = _text("flowchart_branch", language,
                                 answer=_text(f"flowchart_{answer}", language),
                                 number=numbers[getattr(step, answer)])
+            branch.tail = " "
     elif step.kind == "end":
         etree.SubElement(box, "p", {"class": "flowchart__end"}).text = \
             _text("flowchart_end", language)

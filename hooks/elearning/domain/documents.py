@@ -1,0 +1,91 @@
+"""Documents written in English with their translations beside them (<slug>.az.md, ...).
+
+Modules and toolkit items are both such documents: found by file name, never listed; the
+English file owns how a document is tagged and ordered, a translation owns only its words.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .audiences import Audience, unknown_audience_message
+from .blocks import TextBlock, scan_blocks
+from .problems import Problems
+from .source import ContentSyntaxError, MarkdownSource, display_path, read_markdown
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def discover(folder: Path, root: Path, languages: tuple[str, ...], problems: Problems, *,
+             what: str, example: str, reserved: Iterable[str] = ()) -> dict[str, dict[str, Path]]:
+    """slug -> language -> file, for every English document of `folder` (and its translations)."""
+    source_language = languages[0]
+    files: dict[str, dict[str, Path]] = {}
+    for path in sorted(folder.glob("*.md")):
+        slug, _, language = path.name[: -len(".md")].partition(".")
+        display = display_path(path, root)
+        if language and language not in languages:
+            problems.add(display, None, f"'.{language}.md' is not a language of this site: "
+                         f"name translations <slug>.{'.md, <slug>.'.join(languages[1:])}.md.")
+            continue
+        if not SLUG.match(slug) or slug in reserved:
+            problems.add(display, None, f"'{slug}' cannot be a {what} file name: use lower-case "
+                         f"letters, digits and hyphens, for example {example}.")
+            continue
+        files.setdefault(slug, {})[language or source_language] = path
+    for slug, by_language in list(files.items()):
+        if source_language not in by_language:
+            for path in by_language.values():
+                problems.add(display_path(path, root), None,
+                             f"this translation has no English file: add {slug}.md beside it "
+                             f"(the English file says whom the {what} is for).")
+            del files[slug]
+    return files
+
+
+def read_source(path: Path, root: Path, problems: Problems) -> MarkdownSource | None:
+    try:
+        return read_markdown(path)
+    except ContentSyntaxError as error:
+        problems.add(display_path(path, root), error.line, f"front matter: {error.message}")
+        return None
+
+
+def check_owned_by_english(words, english, keys: tuple[str, ...], translation: MarkdownSource,
+                           english_source: MarkdownSource, shown: str, slug: str,
+                           audiences: Mapping[str, Audience], problems: Problems) -> None:
+    """A translation may repeat what the English file owns, but not change it."""
+    for key in keys:
+        stated = getattr(words, key)
+        if stated is None:
+            continue
+        compared = _as_ids(stated, audiences) if key == "audiences" else stated
+        if compared != getattr(english, key):
+            problems.add(shown, translation.meta.line_of((key,)),
+                         f"'{key}' differs from the English file {slug}.md "
+                         f"({stated!r} here, {english_source.meta.data.get(key)!r} there). "
+                         f"Remove '{key}' from the translation: it comes from the English file.")
+
+
+def checked_blocks(source: MarkdownSource, display: str, audiences: Mapping[str, Audience],
+                   problems: Problems) -> list[TextBlock]:
+    """The text's blocks; audience passages must name known audiences."""
+    blocks = scan_blocks(source.body, source.body_line)
+    for block in blocks:
+        if block.name != "audience":
+            continue
+        ids = block.argument.split()
+        if not ids:
+            problems.add(display, block.line, "this audience passage names no audience: write "
+                         "'/// audience | ' followed by one or more audience ids.")
+        for audience_id in ids:
+            if audience_id not in audiences:
+                problems.add(display, block.line, unknown_audience_message(audience_id, audiences))
+    return blocks
+
+
+def _as_ids(value: Any, audiences: Mapping[str, Audience]) -> tuple[str, ...]:
+    if value == "all":
+        return tuple(audiences)
+    return tuple(value.split() if isinstance(value, str) else value or ())

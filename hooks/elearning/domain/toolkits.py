@@ -1,0 +1,226 @@
+"""Toolkits: the printable tools of each audience (one-pager, checklists, road map, ...).
+
+Toolkit items are documents like modules (toolkits/<slug>.md plus translations), tagged by
+audience and assembled per audience by the same mechanism as courses (tagging.for_audience).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import Field
+
+from .audiences import Audience
+from .blocks import TextBlock
+from .contacts import Contact, check_references, unknown_contact_message
+from .documents import check_owned_by_english, checked_blocks, discover, read_source
+from .flowcharts import Flowchart, check_translated_flowcharts, flowcharts_in
+from .problems import Problems
+from .schema import ContentModel, Text, validate
+from .source import ContentSyntaxError, MarkdownSource, display_path, parse_yaml
+from .tagging import AudienceIds, for_audience
+
+Kind = Literal["one-pager", "checklist", "session-plan", "road-map", "booklet", "handout"]
+SCENARIO_PARTS = ("asks", "say", "do")
+# A one-pager with more than this is unlikely to fit one A4 page in the longer languages.
+ONE_PAGER_MAX_WORDS = 260
+ONE_PAGER_MAX_STEPS = 10
+
+
+class ItemMeta(ContentModel):
+    """the front matter of a toolkit item"""
+
+    title: Text = Field(description="the item's title, as text")
+    audiences: AudienceIds = Field(
+        description="'all' or a list of audience ids, for example [municipalities, employers]")
+    kind: Kind = Field(description="one of one-pager, checklist, session-plan, road-map, "
+                       "booklet, handout")
+    order: int | None = Field(None, description="a whole number (items are listed by order)")
+
+
+class ItemTranslationMeta(ContentModel):
+    """the front matter of a toolkit item's translation"""
+
+    title: Text = Field(description="the item's title in this language")
+    audiences: Any = Field(None, description="nothing (it comes from the English file)")
+    kind: Any = Field(None, description="nothing (it comes from the English file)")
+    order: Any = Field(None, description="nothing (it comes from the English file)")
+    translated_from: str | None = Field(
+        None, description="the short fingerprint of the English text this translation was "
+        "made from (written by `make translations`)")
+
+
+class ScenarioOptions(ContentModel):
+    """the options of a scenario: 'contacts'"""
+
+    contacts: list[Text] = Field(default_factory=list, description="a list of contact ids "
+                                 "from toolkits/contacts.yml, for example [hotline-152]")
+
+
+@dataclass(frozen=True)
+class ItemText:
+    language: str
+    title: str
+    body: str
+    file: str
+    body_line: int
+    translated_from: str | None = None
+    flowcharts: tuple[Flowchart, ...] = ()
+    contacts_used: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ToolkitItem:
+    slug: str
+    audiences: tuple[str, ...]
+    kind: str
+    order: int | None
+    texts: Mapping[str, ItemText]
+    source_language: str
+
+    def text(self, language: str) -> ItemText:
+        return self.texts.get(language) or self.texts[self.source_language]
+
+    def is_translated(self, language: str) -> bool:
+        return language in self.texts
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """What one audience gets: its one-pager, the other items in order, its contacts."""
+
+    audience: Audience
+    one_pager: ToolkitItem | None
+    items: tuple[ToolkitItem, ...]  # the others, in order
+    contacts: tuple[Contact, ...]
+
+    @property
+    def id(self) -> str:
+        return self.audience.id
+
+
+def load_toolkit_items(folder: Path, root: Path, languages: tuple[str, ...],
+                       audiences: Mapping[str, Audience], contacts: Mapping[str, Contact],
+                       problems: Problems) -> dict[str, ToolkitItem]:
+    if not folder.is_dir():
+        return {}
+    files = discover(folder, root, languages, problems, what="toolkit item",
+                     example="one-pager-employers.md")
+    context = {"audiences": audiences, "languages": languages}
+    items = {}
+    for slug, by_language in files.items():
+        item = _load_item(slug, by_language, root, languages[0], context, contacts, problems)
+        if item is not None:
+            items[slug] = item
+    return items
+
+
+def _load_item(slug, by_language, root, source_language, context, contacts, problems):
+    english = read_source(by_language[source_language], root, problems)
+    if english is None:
+        return None
+    display = display_path(english.path, root)
+    meta = validate(ItemMeta, english.meta, display, problems, context=context)
+    charts, used = _check_body(english, display, context["audiences"], contacts, problems)
+    if meta is None:
+        return None
+    texts = {source_language: _text(source_language, meta, english, display, charts, used)}
+    for language, path in by_language.items():
+        if language == source_language:
+            continue
+        translation = read_source(path, root, problems)
+        if translation is None:
+            continue
+        shown = display_path(path, root)
+        words = validate(ItemTranslationMeta, translation.meta, shown, problems, context=context)
+        translated, used = _check_body(translation, shown, context["audiences"], contacts,
+                                       problems)
+        check_translated_flowcharts(translated, charts, shown, problems)
+        if words is None:
+            continue
+        check_owned_by_english(words, meta, ("audiences", "kind", "order"), translation,
+                               english, shown, slug, context["audiences"], problems)
+        texts[language] = _text(language, words, translation, shown, translated, used)
+    item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language)
+    if item.kind == "one-pager":
+        for text in texts.values():
+            _warn_if_long(text, problems)
+    return item
+
+
+def _text(language, meta, source: MarkdownSource, display, charts, used) -> ItemText:
+    return ItemText(language, meta.title, source.body, display, source.body_line,
+                    getattr(meta, "translated_from", None),
+                    tuple(chart for _, chart in charts if chart is not None), frozenset(used))
+
+
+def _check_body(source: MarkdownSource, display: str, audiences, contacts, problems):
+    """Blocks, scenarios, contact references and flowcharts of an item's text.
+    Returns its flowcharts and the contacts it refers to."""
+    used = check_references(source.body, display, source.body_line, contacts, problems)
+    blocks = checked_blocks(source, display, audiences, problems)
+    for block in blocks:
+        if block.name == "scenario":
+            used |= _check_scenario(block, blocks, display, contacts, problems)
+    charts = flowcharts_in(source.body, source.body_line, display, contacts, problems)
+    used |= {step.contact for _, chart in charts if chart for step in chart.steps if step.contact}
+    return charts, used
+
+
+def _check_scenario(scenario: TextBlock, blocks: list[TextBlock], file: str,
+                    contacts: Mapping[str, Contact], problems: Problems) -> set[str]:
+    where = f"the scenario '{scenario.argument}'"
+    if not scenario.argument:
+        problems.add(file, scenario.line, "this scenario has no title: write it after "
+                     "'/// scenario | '.")
+    parts = [b.name for b in blocks if b.parents and b.parents[-1] is scenario]
+    for part in SCENARIO_PARTS:
+        if parts.count(part) != 1:
+            problems.add(file, scenario.line, f"{where} needs exactly one '/// {part}' part "
+                         f"(it has {parts.count(part)}): a scenario has '/// asks' (what the "
+                         "person asks), '/// say' (what you say) and '/// do' (what you do).")
+    try:
+        source = parse_yaml(scenario.options or "{}", first_line=scenario.options_line or scenario.line)
+    except ContentSyntaxError as error:
+        problems.add(file, error.line, f"the options of {where}: {error.message}")
+        return set()
+    found = Problems()
+    options = validate(ScenarioOptions, source, file, found)
+    for problem in found:
+        problems.add(problem.file, problem.line, f"{where}: {problem.message}")
+    referred = set(options.contacts if options else ())
+    for contact_id in referred - set(contacts):
+        problems.add(file, scenario.options_line or scenario.line,
+                     f"{where}: {unknown_contact_message(contact_id, contacts)}")
+    return referred
+
+
+def _warn_if_long(text: ItemText, problems: Problems) -> None:
+    words = len(text.body.split())
+    steps = max((len(chart.steps) for chart in text.flowcharts), default=0)
+    if words > ONE_PAGER_MAX_WORDS or steps > ONE_PAGER_MAX_STEPS:
+        problems.add(text.file, None, f"this one-pager is likely to overflow one A4 page "
+                     f"({words} words, {steps} flowchart steps; keep it under "
+                     f"{ONE_PAGER_MAX_WORDS} words and {ONE_PAGER_MAX_STEPS} steps): shorten it.")
+
+
+def assemble_toolkits(audiences: Mapping[str, Audience], items: Mapping[str, ToolkitItem],
+                      contacts: Mapping[str, Contact], problems: Problems,
+                      items_file: str) -> list[Toolkit]:
+    toolkits = []
+    for audience in audiences.values():
+        chosen = for_audience(items.values(), audience.id)
+        one_pagers = [item for item in chosen if item.kind == "one-pager"]
+        if len(one_pagers) > 1:
+            problems.add(items_file, None, f"the audience '{audience.id}' has "
+                         f"{len(one_pagers)} one-pagers ({', '.join(i.slug for i in one_pagers)}): "
+                         "tag only one item of kind one-pager for each audience.")
+        elif not one_pagers and items:
+            problems.add(items_file, None, f"the audience '{audience.id}' has no one-pager: "
+                         "add a toolkit item of kind one-pager tagged for it.")
+        one_pager = one_pagers[0] if one_pagers else None
+        others = tuple(item for item in chosen if item is not one_pager)
+        shown = tuple(c for c in contacts.values() if audience.id in c.audiences)
+        toolkits.append(Toolkit(audience, one_pager, others, shown))
+    return toolkits

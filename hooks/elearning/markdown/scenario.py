@@ -1,0 +1,76 @@
+"""`/// scenario | title` with `/// asks`, `/// say`, `/// do` parts: the counsellors' road map.
+
+On screen each scenario is a disclosure the counsellor opens (keyboard and screen readers
+handle <details> natively, no script); Material opens every <details> for printing.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_string_delimiter
+
+from .. import interface
+
+
+def type_contact_ids(value) -> list[str]:
+    """`contacts: [a, b]` (a YAML list) or `contacts: a, b`."""
+    if isinstance(value, list):
+        return [str(item).strip() for item in value]
+    return type_string_delimiter(",")(value)
+
+class Scenario(Block):
+    NAME = "scenario"
+    ARGUMENT = True
+    OPTIONS = {"contacts": ([], type_contact_ids)}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        scenario = etree.SubElement(parent, "details", {"class": "scenario"})
+        summary = etree.SubElement(scenario, "summary")
+        summary.text = self.argument
+        return scenario
+
+    def on_end(self, block: etree.Element) -> None:
+        state = self.config["state"]
+        contacts = [state.contacts[c] for c in self.options["contacts"] if c in state.contacts]
+        if not contacts:
+            return
+        refer = etree.SubElement(block, "div", {"class": "scenario__part scenario__refer"})
+        label = etree.SubElement(refer, "p", {"class": "scenario__label"})
+        label.text = interface.text("scenario_refer", state.language)
+        listing = etree.SubElement(refer, "ul")
+        for contact in contacts:
+            item = etree.SubElement(listing, "li")
+            item.text = contact.name[state.language] + ": "
+            phone = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}",
+                                                 "class": "contact-reference__phone"})
+            phone.text = contact.phone
+
+
+def _part(name: str) -> type[Block]:
+    """A labelled part of a scenario: what the person asks, what to say, what to do."""
+
+    class Part(Block):
+        NAME = name
+        ARGUMENT = None
+        OPTIONS = {}
+
+        def on_create(self, parent: etree.Element) -> etree.Element:
+            part = etree.SubElement(parent, "div", {"class": f"scenario__part scenario__{name}"})
+            label = etree.SubElement(part, "p", {"class": "scenario__label"})
+            label.text = interface.text(f"scenario_{name}", self.config["state"].language)
+            return part
+
+    Part.__name__ = f"Scenario{name.title()}"
+    return Part
+
+
+class ScenarioExtension(BlocksExtension):
+    def __init__(self, *args, state, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md, block_mgr):
+        block_mgr.register(Scenario, {"state": self.state})
+        for name in ("asks", "say", "do"):
+            block_mgr.register(_part(name), {"state": self.state})
