@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .audiences import Audience, load_audiences
 from .contacts import Contact, check_references, load_contacts
+from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .courses import Course, assemble_courses
 from .modules import Module, load_modules
 from .problems import Problems
@@ -40,8 +41,16 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     modules = load_modules(content_dir / "modules", root, languages, audiences, problems)
     used = set()
     for module in modules.values():
+        english = module.text(module.source_language)
+        charts = flowcharts_in(english.body, english.body_line, english.file, contacts, problems)
         for text in module.texts.values():
             used |= check_references(text.body, text.file, text.body_line, contacts, problems)
+            if text is not english:
+                check_translated_flowcharts(
+                    flowcharts_in(text.body, text.body_line, text.file, contacts, problems),
+                    charts, text.file, problems)
+        used |= {step.contact for _, chart in charts if chart for step in chart.steps
+                 if step.contact}
     _check_unique_quiz_ids(modules.values(), problems)
     items = load_toolkit_items(toolkits_dir, root, languages, audiences, contacts, problems)
     for item in items.values():

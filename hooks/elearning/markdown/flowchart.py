@@ -7,18 +7,13 @@ dialable numbers. Neither needs JavaScript nor a graph layout: a referral path h
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from functools import cache
-from pathlib import Path
 from typing import Mapping
-
-import yaml
 
 from .. import interface
 from ..domain.contacts import Contact
 from ..domain.flowcharts import Flowchart, Step, parse_flowchart
 from ..domain.problems import Problems
 
-PENDING_STRINGS = Path(interface.__file__).with_name("flowchart_strings.yml")
 
 
 def render_flowchart(flowchart: Flowchart, contacts: Mapping[str, Contact],
@@ -71,22 +66,22 @@ def _draw(diagram: etree.Element, step: Step, numbers: dict[str, int], above: St
         etree.SubElement(card, "span", {"class": "flowchart__phone"}).text = contact.phone
         if not contact.verified:
             etree.SubElement(card, "span", {"class": "flowchart__note to-validate__note"}).text \
-                = _text("to_validate", language)
+                = interface.text("to_validate", language)
     if step.kind == "decision":
         branches = etree.SubElement(box, "p", {"class": "flowchart__branches"})
         for answer in ("yes", "no"):
             branch = etree.SubElement(branches, "span", {
                 "class": f"flowchart__branch flowchart__branch--{answer}"})
-            branch.text = _text("flowchart_branch", language,
-                                answer=_text(f"flowchart_{answer}", language),
+            branch.text = interface.text("flowchart_branch", language,
+                                answer=interface.text(f"flowchart_{answer}", language),
                                 number=numbers[getattr(step, answer)])
             branch.tail = " "
     elif step.kind == "end":
         etree.SubElement(box, "p", {"class": "flowchart__end"}).text = \
-            _text("flowchart_end", language)
+            interface.text("flowchart_end", language)
     elif numbers[step.next] != number + 1:  # the box below is not where this leads
         etree.SubElement(box, "p", {"class": "flowchart__jump"}).text = \
-            _text("flowchart_go_to", language, number=numbers[step.next])
+            interface.text("flowchart_go_to", language, number=numbers[step.next])
 
 
 def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Contact | None,
@@ -95,19 +90,19 @@ def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Con
     number = numbers[step.name]
     item = etree.SubElement(told, "li")
     if step.kind == "decision":
-        _say(item, _text("flowchart_question", language, number=number,
+        _say(item, interface.text("flowchart_question", language, number=number,
                          text=_sentence(step.ask, "?")))
-        _say(item, " " + _text("flowchart_answers", language, yes=numbers[step.yes],
+        _say(item, " " + interface.text("flowchart_answers", language, yes=numbers[step.yes],
                                no=numbers[step.no]))
         return
-    _say(item, _text("flowchart_step", language, number=number, text=_sentence(step.text)))
+    _say(item, interface.text("flowchart_step", language, number=number, text=_sentence(step.text)))
     if contact is not None:
-        _say(item, f" {_text('flowchart_contact', language)} ")
+        _say(item, f" {interface.text('flowchart_contact', language)} ")
         link = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}"})
         link.text = f"{contact.name[language]}, {contact.phone}"
-        _say(item, "." if contact.verified else f" ({_text('to_validate', language)}).")
-    _say(item, " " + (_text("flowchart_last", language) if step.kind == "end" else
-                      _text("flowchart_then", language, number=numbers[step.next])))
+        _say(item, "." if contact.verified else f" ({interface.text('to_validate', language)}).")
+    _say(item, " " + (interface.text("flowchart_last", language) if step.kind == "end" else
+                      interface.text("flowchart_then", language, number=numbers[step.next])))
 
 
 def _say(element: etree.Element, text: str) -> None:
@@ -123,15 +118,3 @@ def _sentence(text: str, stop: str = ".") -> str:
     return text if text.endswith((".", "!", "?", "…", ":", ";")) else text + stop
 
 
-def _text(key: str, language: str, **values) -> str:
-    """An interface string; the flowchart's own wait in flowchart_strings.yml to be merged."""
-    try:
-        return interface.text(key, language, **values)
-    except KeyError:
-        entry = _pending_strings()[key]
-        return entry.get(language, entry["en"]).format(**values)
-
-
-@cache
-def _pending_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(PENDING_STRINGS.read_text(encoding="utf-8"))
