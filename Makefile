@@ -23,11 +23,11 @@ test: $(VENV)/.test-installed browser
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser of its own).
 browser:
-	@if ! command -v chromium >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdfinfo >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	  else \
-	    echo "Chromium is missing: install Debian's 'chromium' package (browser tests are skipped)"; \
+	    echo "Chromium or pdfinfo is missing: install Debian's chromium and poppler-utils (browser tests are skipped)"; \
 	  fi; \
 	fi
 

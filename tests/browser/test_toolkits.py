@@ -1,0 +1,69 @@
+"""Toolkits in Chromium: one-pagers print on one A4 page in every language, mini-toolkits
+print as booklets without blank pages or navigation, the road map works by keyboard."""
+import subprocess
+
+import pytest
+
+AUDIENCES = ["municipalities", "law-enforcement", "employers", "azrcs"]
+LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
+# The header shows the site name: in print it must not (no navigation chrome).
+SITE_NAME = {"en": "Counter-trafficking e-learning", "az": "İnsan alverinə qarşı e-təlim",
+             "ru": "Электронное обучение по противодействию"}
+
+
+def pdf_page_texts(page, path) -> list[str]:
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    pages = int(next(l for l in info.stdout.splitlines() if l.startswith("Pages:")).split()[1])
+    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, pages + 1)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_one_pager_prints_on_exactly_one_page(open_page, site_url, tmp_path, audience, language):
+    page, traffic = open_page(site_url, f"{LANGUAGES[language]}toolkits/{audience}/one-pager.html")
+    texts = pdf_page_texts(page, tmp_path / "one-pager.pdf")
+    assert len(texts) == 1, f"{audience} ({language}) one-pager prints on {len(texts)} pages"
+    assert page.locator("figure.flowchart").count() == 1
+    assert "152" in texts[0]  # the key contacts are on the sheet
+    assert traffic.outside() == [] and traffic.console == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_mini_toolkit_prints_without_blank_pages_or_navigation(open_page, site_url, tmp_path,
+                                                                language):
+    page, traffic = open_page(site_url, f"{LANGUAGES[language]}toolkits/employers/index.html")
+    texts = pdf_page_texts(page, tmp_path / "toolkit.pdf")
+    assert len(texts) >= 4
+    assert all(text.split() for text in texts), [len(t.split()) for t in texts]  # no blank page
+    assert " ".join(texts[0].split()).startswith(page.locator("h1").inner_text())  # the cover
+    assert not any(SITE_NAME[language] in " ".join(text.split()) for text in texts)
+    for item in page.locator("h2.toolkit-item").all_inner_texts():  # each on a page of its own
+        assert any(" ".join(text.split()).startswith(item) for text in texts), item
+    assert traffic.outside() == [] and traffic.console == []
+
+
+def test_road_map_scenarios_open_by_keyboard(open_page, site_root):
+    page, traffic = open_page(site_root, "toolkits/azrcs/index.html")
+    scenarios = page.locator("details.scenario")
+    assert scenarios.count() >= 5
+    first = scenarios.first
+    assert not first.locator(".scenario__say").is_visible()
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert first.locator(".scenario__asks").is_visible()
+    assert first.locator(".scenario__say").is_visible()
+    assert first.locator(".scenario__refer a[href^='tel:']").count() >= 1
+    page.keyboard.press("Enter")
+    assert not first.locator(".scenario__say").is_visible()
+    assert traffic.outside() == [] and traffic.console == []
+
+
+def test_mini_toolkit_has_quiz_sheet_with_answer_key(open_page, site_root):
+    page, _ = open_page(site_root, "toolkits/municipalities/index.html")
+    questions = page.locator(".quiz-sheet__question")
+    key = page.locator(".quiz-sheet__key li")
+    assert questions.count() > 0 and key.count() == questions.count()
+    assert page.locator("h2#answer-key.toolkit-item").count() == 1

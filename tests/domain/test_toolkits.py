@@ -1,0 +1,103 @@
+from elearning.domain.curriculum import load_curriculum
+from tests.helpers import HOTLINE_YML, make_project, module
+
+LANGUAGES = ("en", "az", "ru")
+
+ITEM = """\
+---
+title: {title}
+audiences: {audiences}
+kind: {kind}
+{extra}---
+{body}
+"""
+
+
+def item(title="Item", audiences="all", kind="checklist", body="Text.", extra=""):
+    return ITEM.format(title=title, audiences=audiences, kind=kind, body=body, extra=extra)
+
+
+def load(tmp_path, files):
+    files = {"modules/m.md": module(body="\nCall {{contact:hotline-152}}.\n"), **files}
+    project = make_project(tmp_path, files, contacts=HOTLINE_YML)
+    return load_curriculum(project / "curriculum", project / "toolkits", project, LANGUAGES)
+
+
+def messages(problems):
+    return [str(problem) for problem in problems]
+
+
+def test_items_are_assembled_per_audience_like_courses(tmp_path):
+    curriculum, problems = load(tmp_path, {
+        "toolkits/op-emp.md": item("OP", "[employers]", "one-pager"),
+        "toolkits/op-mun.md": item("OP", "[municipalities]", "one-pager"),
+        "toolkits/booklet.md": item("Booklet", "[employers]", "booklet", extra="order: 2\n"),
+        "toolkits/list.md": item("List", "all", "checklist", extra="order: 1\n"),
+    })
+    assert messages(problems) == []
+    employers = curriculum.toolkit("employers")
+    assert employers.one_pager.slug == "op-emp"
+    assert [i.slug for i in employers.items] == ["list", "booklet"]
+    assert [c.id for c in employers.contacts] == ["hotline-152"]
+
+
+def test_unknown_kind_names_the_valid_ones(tmp_path):
+    _, problems = load(tmp_path, {"toolkits/x.md": item(kind="poster")})
+    assert any("toolkits/x.md:4: 'kind' must be one of one-pager, checklist" in m
+               for m in messages(problems))
+
+
+def test_translation_with_another_kind(tmp_path):
+    _, problems = load(tmp_path, {
+        "toolkits/x.md": item(),
+        "toolkits/x.az.md": "---\ntitle: X\nkind: booklet\n---\nMətn\n",
+    })
+    assert any("toolkits/x.az.md:3: 'kind' differs from the English file x.md" in m
+               for m in messages(problems))
+
+
+def test_scenario_needs_its_three_parts_and_known_contacts(tmp_path):
+    body = ("/// scenario | Job offer\n    contacts: [hotline-152, nobody]\n\n"
+            "/// asks\nIs it safe?\n///\n\n/// say\nCareful.\n///\n///\n")
+    _, problems = load(tmp_path, {"toolkits/road.md": item(kind="road-map", body=body)})
+    found = messages(problems)
+    assert any("the scenario 'Job offer' needs exactly one '/// do' part (it has 0)" in m
+               for m in found)
+    assert any("road.md:7: the scenario 'Job offer': 'nobody' is not in the contacts" in m
+               for m in found)
+
+
+def test_flowchart_errors_are_reported_from_toolkit_items(tmp_path):
+    body = "```flowchart\nstart: a\nsteps:\n  a:\n    text: Go\n    next: b\n```\n"
+    _, problems = load(tmp_path, {"toolkits/op.md": item(kind="one-pager", body=body)})
+    assert "toolkits/op.md:11: the flowchart step 'a': 'next: b' names no step of this " \
+           "flowchart (a). Check the spelling." in messages(problems)
+
+
+def test_long_one_pager_warns_and_audience_without_one_is_reported(tmp_path):
+    _, problems = load(tmp_path, {
+        "toolkits/op.md": item("OP", "[employers]", "one-pager", body="word " * 300)})
+    found = messages(problems)
+    assert any("op.md: this one-pager is likely to overflow one A4 page (300 words" in m
+               for m in found)
+    assert any("the audience 'municipalities' has no one-pager" in m for m in found)
+
+
+def test_a_contact_nobody_uses_is_reported(tmp_path):
+    project = make_project(tmp_path, {"modules/m.md": module()}, contacts=HOTLINE_YML)
+    _, problems = load_curriculum(project / "curriculum", project / "toolkits", project,
+                                  LANGUAGES)
+    assert "toolkits/contacts.yml: the contact 'hotline-152' is not used by any module, " \
+           "toolkit item or flowchart: refer to it ({{contact:hotline-152}}) or remove it." \
+           in messages(problems)
+
+
+def test_contact_missing_a_name_or_phone(tmp_path):
+    contacts = "x:\n  name: {en: X, az: X}\n"
+    project = make_project(tmp_path, {"modules/m.md": module()}, contacts=contacts)
+    _, problems = load_curriculum(project / "curriculum", project / "toolkits", project,
+                                  LANGUAGES)
+    found = messages(problems)
+    assert "toolkits/contacts.yml:2: 'name' has no text for ru: add 'ru: ...' under 'name' " \
+           "(every language needs its own)." in found
+    assert any("toolkits/contacts.yml:1: 'x.phone' is missing" in m for m in found)
