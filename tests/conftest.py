@@ -31,6 +31,7 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site))
     assert result.returncode == 0, result.stderr[-5000:]
+    assert "WARNING" not in result.stderr, result.stderr[-5000:]
     return site
 
 

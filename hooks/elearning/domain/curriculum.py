@@ -7,6 +7,7 @@ from pathlib import Path
 from .audiences import Audience, load_audiences
 from .contacts import Contact, check_references, load_contacts
 from .flowcharts import check_translated_flowcharts, flowcharts_in
+from .glossary import Term, load_glossary
 from .courses import Course, assemble_courses
 from .modules import Module, load_modules
 from .problems import Problems
@@ -23,6 +24,7 @@ class Curriculum:
     contacts: dict[str, Contact] = field(default_factory=dict)
     toolkit_items: dict[str, ToolkitItem] = field(default_factory=dict)
     toolkits: list[Toolkit] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
 
     def toolkit(self, audience_id: str) -> Toolkit:
         return next(toolkit for toolkit in self.toolkits if toolkit.id == audience_id)
@@ -69,7 +71,9 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
             problems.add(display_path(audiences_file, root), None,
                          f"the course for '{course.id}' has no modules: tag at least one module "
                          f"with 'audiences: [{course.id}]' (or 'all').")
-    return Curriculum(languages, audiences, modules, courses, contacts, items, toolkits), problems
+    glossary = load_glossary(content_dir / "glossary.yml", root, languages, problems)
+    return (Curriculum(languages, audiences, modules, courses, contacts, items, toolkits,
+                       glossary), problems)
 
 
 def _check_unique_quiz_ids(modules, problems: Problems) -> None:
