@@ -6,6 +6,7 @@ from markdown import Extension
 
 from .audience_passage import AudiencePassageExtension
 from .case_study import CaseStudyExtension
+from .checklist import ChecklistExtension
 from .contact_reference import ContactReferenceExtension
 from .course_test import CourseTestExtension
 from .links import LinkRebaseExtension
@@ -28,6 +29,7 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         ToValidateExtension(state=state),
         ContactReferenceExtension(state=state),
         LinkRebaseExtension(state=state),
+        ChecklistExtension(),
     ]
 
 

@@ -1,0 +1,46 @@
+"""axe-core on every page kind in every language: no serious or critical violation,
+including the states scripts create (a question answered, test results shown)."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGE_KINDS = {
+    "home": "index.html",
+    "course": "courses/employers/index.html",
+    "module in a course": "courses/employers/first-contact.html",
+    "library module": "modules/first-contact.html",
+    "module library": "modules/index.html",
+    "pre-test": "courses/employers/pre-test.html",
+    "certificate": "courses/employers/certificate.html",
+    "toolkits": "toolkits/index.html",
+    "one-pager": "toolkits/azrcs/one-pager.html",
+    "mini-toolkit": "toolkits/azrcs/index.html",
+    "glossary": "glossary.html",
+}
+LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
+
+
+def serious(page) -> list[str]:
+    result = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_serious_accessibility_violation(open_page, site_url, kind, language):
+    page, _ = open_page(site_url, LANGUAGES[language] + PAGE_KINDS[kind])
+    assert serious(page) == []
+
+
+def test_answered_question_and_test_results_stay_accessible(open_page, site_url):
+    page, _ = open_page(site_url, PAGE_KINDS["module in a course"])
+    quiz = page.locator(".quiz").first
+    quiz.locator("input").first.check()
+    quiz.locator(".quiz__check").click()
+    assert serious(page) == []
+    page.goto(site_url + PAGE_KINDS["pre-test"])
+    for fieldset in page.locator("form.course-test fieldset").all():
+        fieldset.locator("input").first.check()
+    page.locator(".course-test__submit").click()
+    assert page.locator(".course-test__results").is_visible()
+    assert serious(page) == []

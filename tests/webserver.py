@@ -1,0 +1,134 @@
+"""The built site with its server files, and Debian's nginx running the generated nginx.conf.
+
+Until the build writes site/_server/ itself, `site_with_server_files` writes it (with the
+same functions the build calls) into a copy of the built site; the shared built site is
+never changed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from elearning.site import security
+
+NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
+
+
+def site_with_server_files(built_site: Path, folder: Path) -> Path:
+    """A copy of the built site in folder/site, with site/_server/ as the build writes it."""
+    site = folder / "site"
+    shutil.copytree(built_site, site)
+    if not (site / security.SERVER_FOLDER / security.NGINX_FILE).is_file():
+        security.write_server_files(site, security.content_security_policy(site))
+    return site
+
+
+def nginx_binary() -> str:
+    """Debian's nginx; skips the test without it, fails it when CI=true."""
+    found = shutil.which("nginx") or next(
+        (path for path in NGINX_CANDIDATES if os.access(path, os.X_OK)), None)
+    if found:
+        return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("nginx is missing: CI must test the site under the generated nginx.conf "
+                    "(`make test` installs Debian's nginx as root).")
+    pytest.skip("nginx is not installed (apt-get install -y nginx, or run `make test` as root)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_config(folder: Path, site: Path, port: int) -> Path:
+    """A whole nginx.conf in folder: the generated location block inside a server block,
+    with the pid file, logs and temporary files in folder (nothing of /etc/nginx but
+    mime.types). `user root`: workers started by root would otherwise run as nobody and
+    could not read pytest's private temporary folders (ignored, with a notice, when the
+    tests do not run as root)."""
+    snippet = (site / security.SERVER_FOLDER / security.NGINX_FILE).read_text(encoding="utf-8")
+    assert security.NGINX_SITE_PLACEHOLDER in snippet
+    snippet = snippet.replace(security.NGINX_SITE_PLACEHOLDER, f"{site.resolve()}/")
+    temp = folder / "temp"
+    temp.mkdir(exist_ok=True)
+    mime_types = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").is_file() \
+        else "types { text/html html; text/css css; application/javascript js; " \
+             "application/json json; image/svg+xml svg; image/png png; }"
+    config = folder / "nginx.conf"
+    config.write_text(f"""\
+{"user root;" if os.geteuid() == 0 else ""}
+worker_processes 1;
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    {mime_types}
+    access_log {folder}/access.log;
+    client_body_temp_path {temp}/client_body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+{_indent(snippet, 8)}
+    }}
+}}
+""", encoding="utf-8")
+    return config
+
+
+def _indent(text: str, spaces: int) -> str:
+    return "\n".join((" " * spaces + line) if line else line for line in text.splitlines())
+
+
+def check_nginx_config(nginx: str, config: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([nginx, "-t", "-p", str(config.parent), "-e", str(config.parent / "error.log"),
+                           "-c", str(config)], capture_output=True, text=True, timeout=30)
+
+
+class Nginx:
+    """nginx in the foreground on 127.0.0.1:port; stop() ends it (and its worker)."""
+
+    def __init__(self, nginx: str, config: Path, port: int):
+        self.port = port
+        self.config = config
+        self.process = subprocess.Popen(
+            [nginx, "-p", str(config.parent), "-e", str(config.parent / "error.log"),
+             "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("nginx stopped: " + self.process.stderr.read()
+                                   + self.error_log())
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("nginx did not start listening: " + self.error_log())
+
+    def error_log(self) -> str:
+        log = self.config.parent / "error.log"
+        return log.read_text(errors="replace") if log.is_file() else ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # SIGTERM to the master: it ends its worker too
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process.stderr:
+            self.process.stderr.close()
