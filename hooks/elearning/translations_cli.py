@@ -96,7 +96,7 @@ def _print_language(name: str, language: str, statuses: list[Status]) -> None:
 def _what_to_do(status: Status, language_name: str) -> str:
     if status.kind == "data file":
         return (f"{status.translation}: add the {language_name} text ('{status.language}:') "
-                f"to {', '.join(status.entries)}")
+                f"to these entries: {', '.join(status.entries)}")
     if status.state == MISSING:
         return f"{status.kind} '{status.name}': create {status.translation} from {status.english}"
     return f"{status.kind} '{status.name}': {status.translation} (English: {status.english})"

@@ -50,19 +50,20 @@ STORY_BLOCKS = ("case", "quiz", "scenario")
 # -- the vocabulary of the patterns ---------------------------------------------------------
 _NOT_AFTER = r"(?<![\w+/.@-])"  # not the middle of a word, a URL, a number or an address
 _NOT_BEFORE = r"(?![\w/@]|[.,-]\d)"
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d"
-_MONTH_NAMES = "|".join((
+_MONTH_NAMES = "|".join(sorted((  # the longest first: 'mart' before 'mar'
+
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "yanvar fevral mart aprel iyun iyul avqust sentyabr oktyabr noyabr dekabr "
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
-).split())
+).split(), key=len, reverse=True))
 _FULL_DATE = (rf"(?<![\d.])(?:{_DAY}[./-]{_MONTH}[./-]{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
               rf"|{_DAY}\s+(?i:{_MONTH_NAMES})\.?,?\s+{_YEAR}"
-              rf"|{_YEAR}(?:-c[iıuü])?\s+(?:il\s+)?{_DAY}\s+(?i:{_MONTH_NAMES})"  # 2012-ci il 7 mart
-              rf"|(?i:{_MONTH_NAMES})\.?\s+{_DAY},?\s+{_YEAR})(?![\d.]\d)")
+              rf"|{_YEAR}(?:-c[iıuü])?\s+(?:il\s+)?{_DAY}\s+(?i:{_MONTH_NAMES})\b"  # 2012-ci il 7 mart
+              rf"|(?i:{_MONTH_NAMES})\.?\s+{_DAY},?\s+{_YEAR})(?!\d|\.\d)")
 _BIRTH = (r"(?i:born|DOB|D\.O\.B\.|date\s+of\s+birth|birth\s*date|birthday|doğum\w*|"
           r"doğul\w*|təvəllüd\w*|anadan\s+olub|родил\w*|рожд\w*)")
 _DOCUMENT = (r"(?:(?i:passport|pasport|identity\s+card|şəxsiyyət\s+vəsiqə|паспорт|"
@@ -85,7 +86,7 @@ ALLOW_HINT = (" If a person has checked that it may be published, list it in cur
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern[str]  # the group 'found', where there is one, is what is quoted
+    pattern: re.Pattern[str]  # the named group that matched, if any, is what is quoted
     message: str  # what was found and what to do; {found} is the text found
     only_in: tuple[str, ...] = ()  # reported only inside these blocks
     not_in: tuple[str, ...] = ()  # not reported inside these blocks
@@ -94,9 +95,10 @@ class Rule:
 
 
 def _is_directory_phone(found: str, contacts: Mapping[str, Contact]) -> bool:
-    """Same number as a contact, however it is written (+994 12..., 012..., 12...)."""
+    """Same number as a contact, however it is written (+994 12..., 012..., 12...), also
+    without the area code (465 90 71)."""
     number = _national(found)
-    return any(_national(contact.phone) == number for contact in contacts.values())
+    return any(_national(contact.phone).endswith(number) for contact in contacts.values())
 
 
 def _national(phone: str) -> str:
@@ -124,7 +126,7 @@ RULES: tuple[Rule, ...] = (
         "toolkits/contacts.yml and write {{{{contact:<id>}}}} instead.",
         unless=_is_directory_email),
     Rule("document number", re.compile(
-        _DOCUMENT + r"\s*" + _NUMBER_WORD + r"?\s*(?P<found>[A-ZА-Я]{0,3}[\s-]?\d(?:[\s-]?\d){5,})"),
+        _DOCUMENT + rf"\s*(?:{_NUMBER_WORD}\s*)*(?P<found>[A-ZА-Я]{{0,3}}[\s-]?\d(?:[\s-]?\d){{5,}})"),
         "'{found}' looks like the number of a passport or identity document. Never publish "
         "a real document number: remove it (in an example write 'AA' followed by Xs)."),
     Rule("passport number", re.compile(
@@ -132,7 +134,7 @@ RULES: tuple[Rule, ...] = (
         "'{found}' looks like a passport or ID-card number. Never publish a real document "
         "number: remove it (in an example write 'AA' followed by Xs)."),
     Rule("date of birth", re.compile(
-        rf"{_BIRTH}[^\n]{{0,40}}?(?P<found>{_FULL_DATE})|(?P<date>{_FULL_DATE})[^\n]{{0,25}}?{_BIRTH}"),
+        rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_FULL_DATE})|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}"),
         "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "
         "needs, a date of birth identifies a person."),
     Rule("date in a case study", re.compile(_FULL_DATE),
@@ -150,7 +152,8 @@ RULES: tuple[Rule, ...] = (
 
 def check_confidentiality(texts: Iterable[tuple[str, int, str]], contacts: Mapping[str, Contact],
                           allowed: set[str], problems: Problems) -> None:
-    """Report personal data in `texts`: (file as the author sees it, first line, text)."""
+    """Report personal data in `texts` ((file as the author sees it, first line, text), as
+    content_texts gives them), except the `allowed` strings and the directory's contacts."""
     for file, first_line, text in texts:
         for paragraph in _paragraphs(text, first_line):
             _check_paragraph(paragraph, file, contacts, allowed, problems)
