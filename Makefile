@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test browser clean
+.PHONY: site serve test browser clean translations
 
 site: $(VENV)/.site-installed
 	$(MKDOCS) build --strict
@@ -20,6 +20,13 @@ serve: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
+
+# What to translate or update, per language. After a translator has updated a file:
+#   make translations STAMP=curriculum/modules/referral.az.md
+# Once, when the project starts using the marks: make translations STAMP_ALL_CURRENT=yes
+translations: $(VENV)/.site-installed
+	@PYTHONPATH=hooks $(BIN)/python -m elearning.translations_cli \
+	  $(if $(STAMP),--stamp $(STAMP)) $(if $(STAMP_ALL_CURRENT),--stamp-all-current)
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser of its own).
 browser:

@@ -49,7 +49,7 @@ def make_project(folder: Path, files: dict[str, str] | None = None,
 
     `files` maps paths relative to curriculum/ (or to the project, for toolkits/...) to text.
     """
-    for name in ("hooks", "overrides"):
+    for name in ("hooks", "overrides", "docs"):
         shutil.copytree(ROOT / name, folder / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")

@@ -64,6 +64,7 @@ def test_module_rules(curriculum, slug):
 def test_no_phone_number_or_e_mail_outside_the_contacts_directory(folder):
     for path in sorted((ROOT / folder).glob("*.md")):
         text = CONTACT.sub("", path.read_text(encoding="utf-8"))
+        text = re.sub(r"^translated_from:.*$", "", text, flags=re.M)  # fingerprints, not phones
         text = re.sub(r"\b(19|20)\d\d\b", "", text)  # years
         assert not PHONE_LIKE.findall(text), path.name
         assert not EMAIL.findall(text), path.name

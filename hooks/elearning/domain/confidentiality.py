@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -54,44 +55,64 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_NAMES = "|".join(sorted((  # the longest first: 'mart' before 'mar'
-
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "yanvar fevral mart aprel iyun iyul avqust sentyabr oktyabr noyabr dekabr "
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
 ).split(), key=len, reverse=True))
-_FULL_DATE = (rf"(?<![\d.])(?:{_DAY}[./-]{_MONTH}[./-]{_YEAR}|{_YEAR}-{_MONTH}-{_DAY}"
-              rf"|{_DAY}\s+(?i:{_MONTH_NAMES})\.?,?\s+{_YEAR}"
-              rf"|{_YEAR}(?:-c[iıuü])?\s+(?:il\s+)?{_DAY}\s+(?i:{_MONTH_NAMES})\b"  # 2012-ci il 7 mart
-              rf"|(?i:{_MONTH_NAMES})\.?\s+{_DAY},?\s+{_YEAR})(?!\d|\.\d)")
+_FULL_DATE = (
+    rf"(?<![\d.])(?:{_DAY}[./-]{_MONTH}[./-]{_YEAR}"  # 12.03.2005, 12/03/2005
+    rf"|{_YEAR}-{_MONTH}-{_DAY}"  # 2005-03-12
+    rf"|{_DAY}\s+(?i:{_MONTH_NAMES})\.?,?\s+{_YEAR}"  # 12 March 2005, 12 марта 2005
+    rf"|{_YEAR}(?:-c[iıuü])?\s+(?:il\s+)?{_DAY}\s+(?i:{_MONTH_NAMES})\b"  # 2005-ci il 12 mart
+    rf"|(?i:{_MONTH_NAMES})\.?\s+{_DAY},?\s+{_YEAR})(?!\d|\.\d)")  # March 12, 2005
 _BIRTH = (r"(?i:born|DOB|D\.O\.B\.|date\s+of\s+birth|birth\s*date|birthday|doğum\w*|"
           r"doğul\w*|təvəllüd\w*|anadan\s+olub|родил\w*|рожд\w*)")
+_PHONE = (
+    r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +994 12 465 90 71
+    r"|\(?0\d{2}\)?[\s-]?\d{3}(?:[\s-]?\d{2}[\s-]?\d{2}|[\s-]?\d{4})"  # 012 465 90 71, (012) 4659071
+    r"|(?:\(\d{2}\)\s?|\d{2}\s)?\d{3}[\s-]\d{2}[\s-]\d{2}")  # 465-90-71, (50) 123 45 67
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
 _DOCUMENT = (r"(?:(?i:passport|pasport|identity\s+card|şəxsiyyət\s+vəsiqə|паспорт|"
              r"удостоверени[ея]\s+личности)\w*|ID(?:\s*card)?)")
 _NUMBER_WORD = r"(?:(?i:no|nr|number|nömrəsi|серия|серии|series)\.?|№|#|:)"
+_DOCUMENT_NUMBER = r"[A-ZА-Я]{0,3}[\s-]?\d(?:[\s-]?\d){5,}"  # after 'passport' etc.
+_PASSPORT = r"AZE[\s-]?\d{8}|[A-Z]{1,2}[\s-]?\d{6,9}"  # AZE 12345678, AA1234567
 _CAPITALISED = r"[A-ZА-ЯЁƏÖÜÇŞĞİ][a-zа-яёəöüçşğıi̇]+"
 _PSEUDONYM = (r"(?i:a\s+pseudonym|pseudonym|not\s+(?:his|her|their)\s+real\s+name|"
               r"şərti\s+ad|имя\s+вымышленное|псевдоним)")
+_NAMED_PERSON = rf"[\"“«„](?P<found>{_CAPITALISED})[\"”»“]|(?P<name>{_CAPITALISED})\s*\({_PSEUDONYM}\)"
 # An age said of a person: 16-year-old, aged 19, "Leyla", 16, ...; 16 yaşlı; 16 лет, 23-летняя.
-_AGE = re.compile(r"(?<!\d)\d{1,2}(?:[-\s]years?[-\s]old\b|\s+years?\s+old\b|\s+yaş\w*"
-                  r"|-летн\w*|\s+(?:лет|год|года)\b)"
-                  r"|\b(?i:aged)\s+\d{1,2}\b"
-                  r"|(?<=,\s)\d{1,2}(?=\s*[,.;)])")
+_AGE = (r"(?<!\d)\d{1,2}(?:[-\s]years?[-\s]old\b|\s+yaş\w*|-летн\w*|\s+(?:лет|год|года)\b)"
+        r"|\b(?i:aged)\s+\d{1,2}\b"
+        r"|(?<=,\s)\d{1,2}(?=\s*[,.;)])")
 
 # -- what is reported -------------------------------------------------------------------------
 ALLOW_HINT = (" If a person has checked that it may be published, list it in curriculum/"
               f"{ALLOW_FILE} (text, reason, reviewed_by, date).")
+USE_THE_DIRECTORY = ("For a service, add it to toolkits/contacts.yml and write "
+                     "{{{{contact:<id>}}}} instead.")
+NO_DOCUMENT_NUMBERS = ("Never publish a real document number: remove it (in an example write "
+                       "'AA' followed by Xs).")
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern[str]  # the named group that matched, if any, is what is quoted
+    pattern: str  # the named group that matched, if any, is what is quoted
     message: str  # what was found and what to do; {found} is the text found
     only_in: tuple[str, ...] = ()  # reported only inside these blocks
     not_in: tuple[str, ...] = ()  # not reported inside these blocks
-    also: re.Pattern[str] | None = None  # must also occur in the same paragraph
+    also: str | None = None  # must also occur in the same paragraph
     unless: Callable[[str, Mapping[str, Contact]], bool] | None = None  # e.g. a known contact
+
+    @cached_property
+    def found(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    @cached_property
+    def together_with(self) -> re.Pattern[str] | None:
+        return re.compile(self.also) if self.also else None
 
 
 def _is_directory_phone(found: str, contacts: Mapping[str, Contact]) -> bool:
@@ -111,42 +132,30 @@ def _is_directory_email(found: str, contacts: Mapping[str, Contact]) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("phone number", re.compile(
-        _NOT_AFTER + r"(?P<found>\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"  # +994 12 465 90 71
-        r"|\(?0\d{2}\)?[\s-]?\d{3}(?:[\s-]?\d{2}[\s-]?\d{2}|[\s-]?\d{4})"  # 012 465 90 71, (012) 4659071
-        r"|(?:\(\d{2}\)\s?|\d{2}\s)?\d{3}[\s-]\d{2}[\s-]\d{2})"  # 465-90-71, (50) 123 45 67
-        + _NOT_BEFORE),
-        "the phone number '{found}' is not in the contacts directory. Never publish a "
-        "person's number: remove it. For a service, add it to toolkits/contacts.yml and "
-        "write {{{{contact:<id>}}}} instead.", unless=_is_directory_phone),
-    Rule("e-mail address", re.compile(
-        r"(?<![\w.+-])(?P<found>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b"),
-        "the e-mail address '{found}' is not in the contacts directory. Never publish a "
-        "person's address: remove it. For a service, add it with its 'email' to "
-        "toolkits/contacts.yml and write {{{{contact:<id>}}}} instead.",
-        unless=_is_directory_email),
-    Rule("document number", re.compile(
-        _DOCUMENT + rf"\s*(?:{_NUMBER_WORD}\s*)*(?P<found>[A-ZА-Я]{{0,3}}[\s-]?\d(?:[\s-]?\d){{5,}})"),
-        "'{found}' looks like the number of a passport or identity document. Never publish "
-        "a real document number: remove it (in an example write 'AA' followed by Xs)."),
-    Rule("passport number", re.compile(
-        _NOT_AFTER + r"(?P<found>AZE[\s-]?\d{8}|[A-Z]{1,2}[\s-]?\d{6,9})" + _NOT_BEFORE),
-        "'{found}' looks like a passport or ID-card number. Never publish a real document "
-        "number: remove it (in an example write 'AA' followed by Xs)."),
-    Rule("date of birth", re.compile(
-        rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_FULL_DATE})|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}"),
-        "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "
-        "needs, a date of birth identifies a person."),
-    Rule("date in a case study", re.compile(_FULL_DATE),
+    Rule("phone number", rf"{_NOT_AFTER}(?P<found>{_PHONE}){_NOT_BEFORE}",
+         "the phone number '{found}' is not in the contacts directory. Never publish a "
+         "person's number: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_phone),
+    Rule("e-mail address", rf"(?<![\w.+-])(?P<found>{_EMAIL})\b",
+         "the e-mail address '{found}' is not in the contacts directory. Never publish a "
+         "person's address: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_email),
+    Rule("document number", rf"{_DOCUMENT}\s*(?:{_NUMBER_WORD}\s*)*(?P<found>{_DOCUMENT_NUMBER})",
+         "'{found}' looks like the number of a passport or identity document. "
+         + NO_DOCUMENT_NUMBERS),
+    Rule("passport number", rf"{_NOT_AFTER}(?P<found>{_PASSPORT}){_NOT_BEFORE}",
+         "'{found}' looks like a passport or ID-card number. " + NO_DOCUMENT_NUMBERS),
+    Rule("date of birth", rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_FULL_DATE})"
+                          rf"|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}",
+         "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "
+         "needs, a date of birth identifies a person."),
+    Rule("date in a case study", _FULL_DATE,
          "'{found}' is a full date in a case study. Case studies are fictional: give no full "
          "dates (write 'last spring', 'three weeks ago') so that no real case can be recognised.",
          only_in=CASE_STUDY),
-    Rule("story without a case block", re.compile(
-        rf"[\"“«„](?P<found>{_CAPITALISED})[\"”»“]|(?P<name>{_CAPITALISED})\s*\({_PSEUDONYM}\)"),
-        "probably a case study: this paragraph tells of '{found}' and gives an age. Put a "
-        "case study in a '/// case | Title' block (people in it have pseudonyms only); if "
-        "it is about a real person, remove the name and the age.",
-        not_in=STORY_BLOCKS, also=_AGE),
+    Rule("story without a case block", _NAMED_PERSON,
+         "probably a case study: this paragraph tells of '{found}' and gives an age. Put a "
+         "case study in a '/// case | Title' block (people in it have pseudonyms only); if "
+         "it is about a real person, remove the name and the age.",
+         not_in=STORY_BLOCKS, also=_AGE),
 )
 
 
@@ -174,9 +183,9 @@ def _check_paragraph(paragraph: _Paragraph, file: str, contacts: Mapping[str, Co
             continue
         if paragraph.blocks & set(rule.not_in):
             continue
-        if rule.also is not None and not rule.also.search(paragraph.text):
+        if rule.together_with and not rule.together_with.search(paragraph.text):
             continue
-        for match in rule.pattern.finditer(paragraph.text):
+        for match in rule.found.finditer(paragraph.text):
             group = next((g for g, v in match.groupdict().items() if v), None)
             found, start = (match[group], match.start(group)) if group else (match[0], match.start())
             span = range(start, start + len(found))
@@ -187,7 +196,7 @@ def _check_paragraph(paragraph: _Paragraph, file: str, contacts: Mapping[str, Co
             taken.append(span)
             line = paragraph.line + paragraph.text.count("\n", 0, start)
             problems.add(file, line, rule.message.format(found=found) + ALLOW_HINT)
-            if rule.also is not None:
+            if rule.also:
                 break  # a finding about the paragraph: once is enough
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audiences import Audience, load_audiences
+from .confidentiality import ALLOW_FILE, check_confidentiality, content_texts, load_allowed
 from .contacts import Contact, check_references, load_contacts
 from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .glossary import Term, load_glossary
@@ -12,6 +13,7 @@ from .courses import Course, assemble_courses
 from .modules import Module, load_modules
 from .problems import Problems
 from .toolkits import Toolkit, ToolkitItem, assemble_toolkits, load_toolkit_items
+from .translations import Status, translation_status
 from .source import display_path
 
 
@@ -25,6 +27,12 @@ class Curriculum:
     toolkit_items: dict[str, ToolkitItem] = field(default_factory=dict)
     toolkits: list[Toolkit] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
+    translations: list[Status] = field(default_factory=list)
+
+    def is_stale(self, name: str, language: str) -> bool:
+        """The English text changed after this translation was made."""
+        return any(s.name == name and s.language == language and s.state == "stale"
+                   for s in self.translations)
 
     def toolkit(self, audience_id: str) -> Toolkit:
         return next(toolkit for toolkit in self.toolkits if toolkit.id == audience_id)
@@ -72,8 +80,12 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
                          f"the course for '{course.id}' has no modules: tag at least one module "
                          f"with 'audiences: [{course.id}]' (or 'all').")
     glossary = load_glossary(content_dir / "glossary.yml", root, languages, problems)
+    allowed = load_allowed(content_dir / ALLOW_FILE, root, problems)
+    check_confidentiality(content_texts(content_dir, toolkits_dir, root), contacts, allowed,
+                          problems)
+    statuses = translation_status([*modules.values(), *items.values()], languages, root)
     return (Curriculum(languages, audiences, modules, courses, contacts, items, toolkits,
-                       glossary), problems)
+                       glossary, statuses), problems)
 
 
 def _check_unique_quiz_ids(modules, problems: Problems) -> None:

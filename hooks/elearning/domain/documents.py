@@ -6,12 +6,14 @@ English file owns how a document is tagged and ordered, a translation owns only 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .audiences import Audience, unknown_audience_message
 from .blocks import TextBlock, scan_blocks
 from .problems import Problems
+from .schema import validate
 from .source import ContentSyntaxError, MarkdownSource, display_path, read_markdown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,6 +44,52 @@ def discover(folder: Path, root: Path, languages: tuple[str, ...], problems: Pro
                              f"(the English file says whom the {what} is for).")
             del files[slug]
     return files
+
+
+@dataclass(frozen=True)
+class Version:
+    """One language's file of a document, its validated front matter and what its text holds
+    (questions, flowcharts... as the kind of document's body check found them)."""
+
+    language: str
+    source: MarkdownSource
+    file: str  # as the author sees it
+    meta: Any
+    body: Any
+
+
+def load_versions(slug: str, by_language: Mapping[str, Path], root: Path, source_language: str,
+                  models: tuple[type, type], owned: tuple[str, ...], context: dict,
+                  problems: Problems,
+                  check_body: Callable[[MarkdownSource, str, Any], Any]) -> dict[str, Version]:
+    """The English version and every valid translation of one document (empty if the English
+    one is invalid). `check_body(source, file, english_body)` checks a text (for a translation,
+    against the English text's findings) and returns its findings."""
+    meta_model, translation_model = models
+    english = read_source(by_language[source_language], root, problems)
+    if english is None:
+        return {}
+    display = display_path(english.path, root)
+    meta = validate(meta_model, english.meta, display, problems, context=context)
+    body = check_body(english, display, None)
+    if meta is None:
+        return {}
+    versions = {source_language: Version(source_language, english, display, meta, body)}
+    for language, path in by_language.items():
+        if language == source_language:
+            continue
+        translation = read_source(path, root, problems)
+        if translation is None:
+            continue
+        shown = display_path(path, root)
+        words = validate(translation_model, translation.meta, shown, problems, context=context)
+        translated = check_body(translation, shown, body)
+        if words is None:
+            continue
+        check_owned_by_english(words, meta, owned, translation, english, shown, slug,
+                               context["audiences"], problems)
+        versions[language] = Version(language, translation, shown, words, translated)
+    return versions
 
 
 def read_source(path: Path, root: Path, problems: Problems) -> MarkdownSource | None:

@@ -12,11 +12,11 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .documents import check_owned_by_english, checked_blocks, discover, read_source
+from .documents import checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import Quiz, quizzes_in
-from .schema import ContentModel, Text, validate
-from .source import MarkdownSource, display_path
+from .schema import ContentModel, Text
+from .source import MarkdownSource
 from .tagging import AudienceIds
 
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
@@ -104,42 +104,27 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    english = read_source(by_language[source_language], root, problems)
-    if english is None:
+    def questions(source: MarkdownSource, file: str, english: list[Quiz] | None) -> list[Quiz]:
+        blocks = checked_blocks(source, file, context["audiences"], problems)
+        quizzes = quizzes_in(blocks, slug, file, problems)
+        if english is not None:
+            _check_same_questions(quizzes, english, file, slug, problems)
+        return quizzes
+
+    versions = load_versions(slug, by_language, root, source_language,
+                             (ModuleMeta, TranslationMeta), ("audiences", "duration", "order"),
+                             context, problems, questions)
+    if not versions:
         return None
-    display = display_path(english.path, root)
-    meta = validate(ModuleMeta, english.meta, display, problems, context=context)
-    blocks = checked_blocks(english, display, context["audiences"], problems)
-    if meta is None:
-        return None
-    texts = {source_language: _text(source_language, meta, english, display,
-                                    quizzes_in(blocks, slug, display, problems))}
-    for language, path in by_language.items():
-        if language == source_language:
-            continue
-        translation = read_source(path, root, problems)
-        if translation is None:
-            continue
-        shown = display_path(path, root)
-        words = validate(TranslationMeta, translation.meta, shown, problems, context=context)
-        blocks = checked_blocks(translation, shown, context["audiences"], problems)
-        if words is None:
-            continue
-        quizzes = quizzes_in(blocks, slug, shown, problems)
-        _check_same_questions(quizzes, texts[source_language].quizzes, shown, slug, problems)
-        check_owned_by_english(words, meta, ("audiences", "duration", "order"), translation,
-                               english, shown, slug, context["audiences"], problems)
-        texts[language] = _text(language, words, translation, shown, quizzes)
+    meta = versions[source_language].meta
+    texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
+                                  v.source.body, v.file, v.source.body_line,
+                                  getattr(v.meta, "translated_from", None), tuple(v.body))
+             for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
 
-def _text(language: str, meta, source: MarkdownSource, display: str,
-          quizzes: list[Quiz]) -> ModuleText:
-    return ModuleText(language, meta.title, tuple(meta.objectives), source.body, display,
-                      source.body_line, getattr(meta, "translated_from", None), tuple(quizzes))
-
-
-def _check_same_questions(quizzes: list[Quiz], english: tuple[Quiz, ...], display: str,
+def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,
                           slug: str, problems: Problems) -> None:
     """Progress and test results are kept by question id, in every language alike."""
     ids, expected = [q.id for q in quizzes], [q.id for q in english]

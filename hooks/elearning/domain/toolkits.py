@@ -14,11 +14,11 @@ from pydantic import Field
 from .audiences import Audience
 from .blocks import TextBlock
 from .contacts import Contact, check_references, unknown_contact_message
-from .documents import check_owned_by_english, checked_blocks, discover, read_source
+from .documents import checked_blocks, discover, load_versions
 from .flowcharts import Flowchart, check_translated_flowcharts, flowcharts_in
 from .problems import Problems
 from .schema import ContentModel, Text, validate
-from .source import ContentSyntaxError, MarkdownSource, display_path, parse_yaml
+from .source import ContentSyntaxError, MarkdownSource, parse_yaml
 from .tagging import AudienceIds, for_audience
 
 Kind = Literal["one-pager", "checklist", "session-plan", "road-map", "booklet", "handout"]
@@ -117,42 +117,28 @@ def load_toolkit_items(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_item(slug, by_language, root, source_language, context, contacts, problems):
-    english = read_source(by_language[source_language], root, problems)
-    if english is None:
+    def findings(source: MarkdownSource, file: str, english):
+        charts, used = _check_body(source, file, context["audiences"], contacts, problems)
+        if english is not None:
+            check_translated_flowcharts(charts, english[0], file, problems)
+        return charts, used
+
+    versions = load_versions(slug, by_language, root, source_language,
+                             (ItemMeta, ItemTranslationMeta), ("audiences", "kind", "order"),
+                             context, problems, findings)
+    if not versions:
         return None
-    display = display_path(english.path, root)
-    meta = validate(ItemMeta, english.meta, display, problems, context=context)
-    charts, used = _check_body(english, display, context["audiences"], contacts, problems)
-    if meta is None:
-        return None
-    texts = {source_language: _text(source_language, meta, english, display, charts, used)}
-    for language, path in by_language.items():
-        if language == source_language:
-            continue
-        translation = read_source(path, root, problems)
-        if translation is None:
-            continue
-        shown = display_path(path, root)
-        words = validate(ItemTranslationMeta, translation.meta, shown, problems, context=context)
-        translated, used = _check_body(translation, shown, context["audiences"], contacts,
-                                       problems)
-        check_translated_flowcharts(translated, charts, shown, problems)
-        if words is None:
-            continue
-        check_owned_by_english(words, meta, ("audiences", "kind", "order"), translation,
-                               english, shown, slug, context["audiences"], problems)
-        texts[language] = _text(language, words, translation, shown, translated, used)
+    meta = versions[source_language].meta
+    texts = {language: ItemText(language, v.meta.title, v.source.body, v.file,
+                                v.source.body_line, getattr(v.meta, "translated_from", None),
+                                tuple(chart for _, chart in v.body[0] if chart is not None),
+                                frozenset(v.body[1]))
+             for language, v in versions.items()}
     item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language)
     if item.kind == "one-pager":
         for text in texts.values():
             _warn_if_long(text, problems)
     return item
-
-
-def _text(language, meta, source: MarkdownSource, display, charts, used) -> ItemText:
-    return ItemText(language, meta.title, source.body, display, source.body_line,
-                    getattr(meta, "translated_from", None),
-                    tuple(chart for _, chart in charts if chart is not None), frozenset(used))
 
 
 def _check_body(source: MarkdownSource, display: str, audiences, contacts, problems):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from .extension import BlockExtension
 
 
 class AudiencePassage(Block):
@@ -36,10 +36,5 @@ class AudiencePassage(Block):
             self.parent.remove(block)
 
 
-class AudiencePassageExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(AudiencePassage, {"state": self.state})
+class AudiencePassageExtension(BlockExtension):
+    BLOCKS = (AudiencePassage,)

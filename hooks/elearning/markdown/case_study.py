@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from .extension import BlockExtension
 
 
 class CaseStudy(Block):
@@ -22,10 +22,5 @@ class CaseStudy(Block):
         return case
 
 
-class CaseStudyExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(CaseStudy, {"state": self.state})
+class CaseStudyExtension(BlockExtension):
+    BLOCKS = (CaseStudy,)

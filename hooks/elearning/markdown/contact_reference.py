@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from .. import interface
+from .extension import InlineExtension
 
 CONTACT = r"\{\{\s*contact\s*:\s*(?P<id>[^}\s]+)\s*\}\}"
 
@@ -33,11 +33,6 @@ class ContactReferenceProcessor(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
-class ContactReferenceExtension(Extension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdown(self, md):
-        md.inlinePatterns.register(ContactReferenceProcessor(CONTACT, md, self.state),
-                                   "contact-reference", 66)
+class ContactReferenceExtension(InlineExtension):
+    PROCESSOR, PATTERN = ContactReferenceProcessor, CONTACT
+    NAME, PRIORITY = "contact-reference", 66

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from .extension import BlockExtension
 from .quiz import render_question
 
 
@@ -41,10 +41,5 @@ class CourseTest(Block):
         return results
 
 
-class CourseTestExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(CourseTest, {"state": self.state})
+class CourseTestExtension(BlockExtension):
+    BLOCKS = (CourseTest,)

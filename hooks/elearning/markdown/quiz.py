@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from .. import interface
+from .extension import BlockExtension
 from ..domain.quizzes import Quiz, parse_content
 
 
@@ -106,10 +106,5 @@ def _paragraphs(parent: etree.Element, text: str, css_class: str | None = None) 
             element.text = " ".join(line.strip() for line in paragraph.splitlines())
 
 
-class QuizExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(QuizBlock, {"state": self.state})
+class QuizExtension(BlockExtension):
+    BLOCKS = (QuizBlock,)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import string
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from .extension import BlockExtension
 
 
 class QuizSheet(Block):
@@ -41,10 +41,5 @@ class QuizSheet(Block):
         return etree.SubElement(parent, "div", {"class": "quiz-sheet__end"})
 
 
-class QuizSheetExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(QuizSheet, {"state": self.state})
+class QuizSheetExtension(BlockExtension):
+    BLOCKS = (QuizSheet,)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string_delimiter
 
 from .. import interface
+from .extension import BlockExtension
 
 
 def type_contact_ids(value) -> list[str]:
@@ -65,12 +65,5 @@ def _part(name: str) -> type[Block]:
     return Part
 
 
-class ScenarioExtension(BlocksExtension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(Scenario, {"state": self.state})
-        for name in ("asks", "say", "do"):
-            block_mgr.register(_part(name), {"state": self.state})
+class ScenarioExtension(BlockExtension):
+    BLOCKS = (Scenario, *(_part(name) for name in ("asks", "say", "do")))

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from .. import interface
+from .extension import InlineExtension
 
 TO_VALIDATE = r"\{\?(?P<fact>.+?)\?\}"
 
@@ -25,12 +25,6 @@ class ToValidateProcessor(InlineProcessor):
         return mark, m.start(0), m.end(0)
 
 
-class ToValidateExtension(Extension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdown(self, md):
-        # Above emphasis (60) so that the fact's own Markdown is processed inside.
-        md.inlinePatterns.register(ToValidateProcessor(TO_VALIDATE, md, self.state),
-                                   "to-validate", 65)
+class ToValidateExtension(InlineExtension):
+    # Above emphasis (60) so that the fact's own Markdown is processed inside.
+    PROCESSOR, PATTERN, NAME, PRIORITY = ToValidateProcessor, TO_VALIDATE, "to-validate", 65

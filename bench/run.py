@@ -1,0 +1,519 @@
+"""The benchmark (`make bench`): build time, memory, page weight and Lighthouse scores.
+
+Run from the project root with the venv's python:  .venv/bin/python bench/run.py [--lighthouse]
+Every figure is set against a baseline measured in the same run, because the machine is
+noisy and a number alone says little. The table is a report: the exit code is 0 even when
+goals are missed. See bench/README.md for what each line means.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22; the machine has Node 20
+KB, MIB, GIB = 1024, 1024 ** 2, 1024 ** 3
+# What a build does not need: left out of the temp copies (top-level names only, as
+# hooks/elearning/site/ must be copied while the built site/ must not).
+NOT_COPIED_AT_TOP = {".git", ".venv", "site", "bench", "tests", "docs", ".ci", ".pytest_cache",
+                     "node_modules"}
+
+
+def not_copied(folder: str, names: list[str]) -> set[str]:
+    top = Path(folder).resolve() == ROOT
+    return {n for n in names if n == "__pycache__" or (top and n in NOT_COPIED_AT_TOP)}
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    baseline: str
+    ratio: str
+    goal: str
+    met: str
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def ratio_row(measure, value, baseline, show, goal, passed) -> Row:
+    ratio = f"{value / baseline:.2f}" if baseline else "n/a"
+    return Row(measure, show(value), show(baseline), ratio, goal, "yes" if passed else "NO")
+
+
+# -- builds ------------------------------------------------------------------------------
+@dataclass
+class Build:
+    seconds: float
+    peak_rss: int  # bytes, of the mkdocs process alone
+    site: Path
+
+
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Build:
+    """One `mkdocs build` in its own process. os.wait4 returns the rusage of exactly that
+    child, so its ru_maxrss is the build's own peak (RUSAGE_CHILDREN keeps the maximum of
+    every child so far, which would blur the second build with the first)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        output = errors.read().decode(errors="replace").strip().splitlines()
+        if process.returncode != 0:
+            raise RuntimeError(f"mkdocs build failed in {project}:\n" + "\n".join(output[-15:]))
+    # Warnings would mean the build did not do the work it does on clean content.
+    warnings = [line for line in output if line.startswith(("WARNING", "ERROR"))]
+    if warnings:
+        log(f"{len(warnings)} warning(s) in {project.name}, first: {warnings[0][:200]}")
+    return Build(seconds, usage.ru_maxrss * KB, site)  # ru_maxrss is in KiB on Linux
+
+
+def median_build(project: Path, runs: int, label: str, config: str = "mkdocs.yml") -> Build:
+    """The median wall time of `runs` builds (the machine is noisy); the largest peak RSS."""
+    builds = []
+    for run in range(runs):
+        builds.append(mkdocs_build(project, project / "_site", config))
+        log(f"{label}: run {run + 1}/{runs} {builds[-1].seconds:.2f} s, "
+            f"{builds[-1].peak_rss / MIB:.0f} MiB")
+    return Build(statistics.median(b.seconds for b in builds),
+                 max(b.peak_rss for b in builds), project / "_site")
+
+
+def copy_project(dest: Path) -> Path:
+    """A snapshot of the project, so that edits made meanwhile do not change the runs."""
+    shutil.copytree(ROOT, dest, ignore=not_copied)
+    return dest
+
+
+def without_hooks(config_text: str) -> str:
+    """mkdocs.yml with no `hooks:` and no `nav:` (theme, plugins, extensions unchanged).
+    overrides/main.html prints config.extra.interface, which the hooks normally set: an
+    empty one keeps the template (and so the theme) as it is."""
+    kept, skipping = [], False
+    for line in config_text.splitlines():
+        top_level = line[:1] not in ("", " ", "\t", "-", "#")
+        if top_level:
+            skipping = re.match(r"(hooks|nav)\s*:", line) is not None
+        if not skipping:
+            kept.append(line)
+            if re.fullmatch(r"extra:\s*", line):
+                kept.append("  interface: {}")
+    if not any(re.fullmatch(r"extra:\s*", line) for line in kept):
+        kept += ["extra:", "  interface: {}"]
+    return "\n".join(kept) + "\n"
+
+
+def plain_material_copy(project: Path, dest: Path) -> Path:
+    """A copy of the project built by Material + static-i18n alone (see without_hooks)."""
+    shutil.copytree(project, dest, ignore=shutil.ignore_patterns("_site"))
+    config = dest / "mkdocs.yml"
+    config.write_text(without_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return dest
+
+
+def measure_starter_build(work: Path, runs: int) -> tuple[list[Row], Build, Build]:
+    project = copy_project(work / "starter")
+    plain = plain_material_copy(project, work / "plain")
+    hooked = median_build(project, runs, "starter site, hooks on")
+    stock = median_build(plain, runs, "starter site, hooks off")
+    seconds = lambda s: f"{s:.2f} s"
+    row = ratio_row(f"full build, starter site (median of {runs}) / Material+i18n alone",
+                    hooked.seconds, stock.seconds, seconds, "ratio <= 1.10",
+                    hooked.seconds <= 1.10 * stock.seconds)
+    pages = lambda site: sum(1 for _ in site.rglob("*.html"))
+    info = Row("  HTML pages written (same Markdown files)", str(pages(hooked.site)),
+               str(pages(stock.site)), f"{pages(hooked.site) / pages(stock.site):.2f}", "-", "-")
+    return [row, info], hooked, stock
+
+
+# -- synthetic curricula -----------------------------------------------------------------
+VOCABULARY = ("victim person worker employer passport wages debt recruitment agency contract "
+              "referral hotline police counsellor interpreter consent safety shelter document "
+              "exploitation control threat border migrant child family interview evidence "
+              "indicator support trust confidential record municipality office community "
+              "labour construction factory domestic transport visa deception coercion risk").split()
+AZ_TITLE = ("İnsan alverinin əlamətləri", "Qurbanla ilk təmas", "Məcburi əmək və göstəricilər",
+            "Yönləndirmə mexanizmi", "Uşaqların müdafiəsi", "Sübutların toplanması")
+RU_TITLE = ("Признаки торговли людьми", "Первый контакт с жертвой", "Принудительный труд",
+            "Национальный механизм направления", "Защита детей", "Сбор доказательств")
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(VOCABULARY, k=rng.randint(6, 12))
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def paragraph(rng: random.Random, sentences: int = 4) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def quiz(rng: random.Random, quiz_id: str, test: bool) -> str:
+    correct = rng.randrange(4)
+    options = "\n".join(
+        f"- [{'x' if i == correct else ' '}] {sentence(rng)[:-1]}\n    > {sentence(rng)}"
+        for i in range(4))
+    flag = "\n    test: true" if test else ""
+    return (f"/// quiz | {sentence(rng)[:-1]}?\n    id: {quiz_id}{flag}\n\n{options}\n\n"
+            f"{sentence(rng)}\n///\n")
+
+
+def module_markdown(rng: random.Random, number: int, audience_ids: list[str],
+                    contact_ids: list[str]) -> tuple[str, str]:
+    """English front matter and body of module `number`: about 600 words of prose, lists,
+    contact references, one audience passage, a case and two quizzes (one in the tests)."""
+    if number == 0 or rng.random() < 0.4:  # like the starter: many modules for everyone
+        audiences, mine = "all", audience_ids
+    else:
+        mine = sorted(rng.sample(audience_ids, rng.randint(1, 3)))
+        audiences = "[" + ", ".join(mine) + "]"
+    title = f"{' '.join(rng.choices(VOCABULARY, k=4)).capitalize()} {number}"
+    objectives = "".join(f"  - {sentence(rng)[:-1]}\n" for _ in range(3))
+    front = (f"---\ntitle: {title}\naudiences: {audiences}\nduration: {rng.choice((10, 15, 20, 30))}"
+             f"\norder: {number}\nobjectives:\n{objectives}---\n")
+    contacts = " ".join("{{contact:" + c + "}}" for c in rng.sample(contact_ids, 2))
+    sections = [paragraph(rng, 3)]
+    for heading in range(4):
+        items = "\n".join(f"- {sentence(rng)}" for _ in range(3))
+        sections.append(f"## {sentence(rng)[:-1]}\n\n{paragraph(rng, 3)}\n\n{items}")
+    sections.insert(2, f"Call {contacts} when in doubt.")
+    sections.insert(3, f"/// audience | {rng.choice(mine)}\n{paragraph(rng, 2)}\n///")
+    sections.insert(4, f"/// case | {sentence(rng)[:-1]}\n{paragraph(rng, 2)}\n///")
+    sections.append(quiz(rng, f"m{number}-check", test=True))
+    sections.append(quiz(rng, f"m{number}-practice", test=False))
+    sections.append("## Sources\n\n- IOM, Direct Assistance Handbook (2007)\n"
+                    "- OSCE/ODIHR, National Referral Mechanisms Handbook (2022)")
+    return front, "\n\n".join(sections) + "\n"
+
+
+def translated_front(rng: random.Random, number: int, language: str) -> str:
+    """A translation's own title and objectives: copies of the body with translated-looking
+    titles (the work per page is what matters, not the words)."""
+    if language == "az":
+        title, objective = f"{rng.choice(AZ_TITLE)} {number}", "Şəxsin təhlükəsizliyini təmin etmək"
+    else:
+        title, objective = f"{rng.choice(RU_TITLE)} {number}", "Обеспечить безопасность человека"
+    return f"---\ntitle: {title}\nobjectives:\n" + f"  - {objective}\n" * 3 + "---\n"
+
+
+def synthetic_project(dest: Path, modules: int) -> Path:
+    """A project with `modules` generated modules x the starter's 4 audiences x 3 languages.
+    Copied from the project: hooks/, overrides/, mkdocs.yml, curriculum/audiences.yml,
+    toolkits/ (contacts and items: one-pagers and mini-toolkits exist on the real site and
+    their quiz sheets grow with the courses) and the home page and glossary."""
+    for folder in ("hooks", "overrides", "toolkits"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=not_copied)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    content = dest / "curriculum"
+    (content / "modules").mkdir(parents=True)
+    for name in ("audiences.yml", "glossary.yml", "index.md", "index.az.md", "index.ru.md"):
+        if (ROOT / "curriculum" / name).exists():
+            shutil.copy2(ROOT / "curriculum" / name, content / name)
+    import yaml  # the venv's PyYAML, as mkdocs uses it
+    audience_ids = list(yaml.safe_load((content / "audiences.yml").read_text(encoding="utf-8")))
+    contact_ids = list(yaml.safe_load((dest / "toolkits" / "contacts.yml").read_text(encoding="utf-8")))
+    rng = random.Random(modules)  # the same curriculum on every run
+    for number in range(modules):
+        front, body = module_markdown(rng, number, audience_ids, contact_ids)
+        base = content / "modules" / f"module-{number:03d}"
+        base.with_suffix(".md").write_text(front + "\n" + body, encoding="utf-8")
+        for language in ("az", "ru"):
+            Path(f"{base}.{language}.md").write_text(
+                translated_front(rng, number, language) + "\n" + body, encoding="utf-8")
+    return dest
+
+
+def measure_scaling(work: Path, runs: int) -> list[Row]:
+    small = median_build(synthetic_project(work / "synthetic-100", 100), runs, "100 modules")
+    large = median_build(synthetic_project(work / "synthetic-400", 400), runs, "400 modules")
+    seconds = lambda s: f"{s:.1f} s"
+    mib = lambda b: f"{b / MIB:.0f} MiB"
+    return [
+        ratio_row("build time, 400 modules / 100 modules (x4 audiences x3 languages)",
+                  large.seconds, small.seconds, seconds, "ratio <= 4.4",
+                  large.seconds <= 4.4 * small.seconds),
+        ratio_row("peak memory of the build, 400 modules / 100 modules",
+                  large.peak_rss, small.peak_rss, mib, "value < 1 GiB", large.peak_rss < GIB),
+    ]
+
+
+# -- transfer size -----------------------------------------------------------------------
+class ReferencedFiles(HTMLParser):
+    """The stylesheets, scripts, icons and images an HTML page makes the browser load."""
+
+    LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "apple-touch-icon"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and self.LOADED_LINKS & set((attrs.get("rel") or "").split()):
+            self.urls.append(attrs.get("href") or "")
+        elif tag in ("script", "img", "source", "video", "audio") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag in ("img", "source") and attrs.get("srcset"):
+            self.urls += [part.split()[0] for part in attrs["srcset"].split(",") if part.strip()]
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+
+def same_site_file(site: Path, referrer: Path, url: str) -> Path | None:
+    """The file a same-site URL points to; None for other sites, data: URIs and fragments."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    base = "/" + referrer.relative_to(site).as_posix()
+    target = urlsplit(urljoin(base, parts.path)).path.lstrip("/")
+    path = site / target
+    return path if path.is_file() else None
+
+
+def first_load_files(site: Path, page: Path) -> set[Path]:
+    """The page and what it references, with the fonts and images its stylesheets load,
+    excluding search_index.* (loaded by the search worker, and not on every page)."""
+    parser = ReferencedFiles()
+    parser.feed(page.read_text(encoding="utf-8"))
+    found, queue = {page}, [(page, url) for url in parser.urls]
+    while queue:
+        referrer, url = queue.pop()
+        path = same_site_file(site, referrer, url)
+        if path is None or path in found or path.name.startswith("search_index."):
+            continue
+        found.add(path)
+        if path.suffix == ".css":
+            for match in CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
+                queue.append((path, match.group(1) or match.group(2)))
+    return found
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def first_load_bytes(site: Path, page: Path) -> int:
+    """Each file gzipped on its own (-6), as a server compresses each response."""
+    return sum(gzipped(path.read_bytes()) for path in first_load_files(site, page))
+
+
+def page_kinds(site: Path) -> dict[str, Path]:
+    """One English page of each kind: of the first course, its largest module page (the
+    worst case), the same module in the library."""
+    course = sorted(p for p in (site / "courses").iterdir() if p.is_dir())[0]
+    special = {"index.html", "pre-test.html", "final-test.html", "certificate.html"}
+    module = max((p for p in course.glob("*.html") if p.name not in special),
+                 key=lambda p: p.stat().st_size)
+    return {"home": site / "index.html",
+            "course": course / "index.html",
+            "module in a course": module,
+            "library module": site / "modules" / module.name,
+            "pre-test": course / "pre-test.html",
+            "certificate": course / "certificate.html",
+            "one-pager": site / "toolkits" / course.name / "one-pager.html",
+            "mini-toolkit": site / "toolkits" / course.name / "index.html",
+            "glossary": site / "glossary.html"}
+
+
+def measure_transfer(site: Path, stock_site: Path) -> list[Row]:
+    """Baseline: the same first load of stock Material (the plain build): its home page for
+    the home page, its rendering of the same module for every other page."""
+    kinds = page_kinds(site)
+    stock_home = first_load_bytes(stock_site, stock_site / "index.html")
+    stock_module = first_load_bytes(stock_site, stock_site / "modules" / kinds["library module"].name)
+    kb = lambda b: f"{b / KB:.1f} KB"
+    rows = []
+    for kind, page in kinds.items():
+        if not page.is_file():
+            rows.append(Row(f"first load, {kind}", "missing", "", "", "<= 200 KB gz", "NO"))
+            continue
+        size = first_load_bytes(site, page)
+        baseline = stock_home if kind == "home" else stock_module
+        rows.append(ratio_row(f"first load gz, {kind} ({page.relative_to(site).as_posix()})",
+                              size, baseline, kb, "<= 200 KB gz", size <= 200 * KB))
+    own = [*sorted((ROOT / "overrides/javascripts").glob("*.js")),
+           *sorted((ROOT / "overrides/stylesheets").glob("*.css")),
+           ROOT / "overrides/assets/javascripts/lunr/min/lunr.multi.min.js"]
+    own_size = gzipped(b"\n".join(p.read_bytes() for p in own if p.is_file()))
+    material = [*(stock_site / "assets/javascripts").glob("bundle.*.min.js"),
+                *(stock_site / "assets/stylesheets").glob("*.min.css")]
+    material_size = gzipped(b"\n".join(p.read_bytes() for p in sorted(material)))
+    rows.append(ratio_row("own JS + CSS gz together / Material's bundle JS + CSS gz",
+                          own_size, material_size, kb, "<= 20 KB gz", own_size <= 20 * KB))
+    return rows
+
+
+# -- Lighthouse --------------------------------------------------------------------------
+LIGHTHOUSE_GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 90}
+LIGHTHOUSE_PAGES = ("home", "course", "module in a course", "pre-test", "one-pager")
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site over http on 127.0.0.1 under /elearning/ (Lighthouse does not audit file://).
+    The site is linked as <tmp>/elearning; the server's root is <tmp>."""
+    root = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    (root / "elearning").symlink_to(site.resolve(), target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/elearning/"
+
+
+def lighthouse_binary() -> Path:
+    binary = CACHE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        log(f"installing {LIGHTHOUSE} into {CACHE.relative_to(ROOT)}")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "i", "-E", LIGHTHOUSE, "--prefix", str(CACHE), "--no-audit",
+                        "--no-fund"], check=True, capture_output=True, text=True)
+    return binary
+
+
+def lighthouse_scores(binary: Path, url: str, runs: int) -> dict[str, float]:
+    """Mobile form factor (Lighthouse's default simulated throttling); the median of `runs`
+    per category, the performance score being the noisy one."""
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    results: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
+             "--form-factor=mobile", "--only-categories=" + ",".join(LIGHTHOUSE_GOALS),
+             "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+            env=env, capture_output=True, text=True, timeout=300)
+        if done.returncode != 0:
+            raise RuntimeError(f"lighthouse failed on {url}: {done.stderr.strip()[-500:]}")
+        report = json.loads(done.stdout)
+        for category, data in report["categories"].items():
+            results.setdefault(category, []).append(round((data["score"] or 0) * 100))
+    return {category: statistics.median(scores) for category, scores in results.items()}
+
+
+def measure_lighthouse(site: Path, stock_site: Path, runs: int) -> list[Row]:
+    """Baseline: stock Material (the plain build), its home page for the home page and
+    its rendering of the same module for the other pages."""
+    try:
+        if not Path("/usr/bin/chromium").exists():
+            raise RuntimeError("/usr/bin/chromium is missing (make browser installs it)")
+        binary = lighthouse_binary()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", None) or str(error)
+        print(f"Lighthouse cannot run: {detail.strip()[-500:]}")
+        return []
+    kinds = page_kinds(site)
+    server, url = serve(site)
+    stock_server, stock_url = serve(stock_site)
+    rows = []
+    try:
+        stock_home = lighthouse_scores(binary, stock_url + "index.html", runs)
+        stock_module = lighthouse_scores(
+            binary, stock_url + "modules/" + kinds["library module"].name, runs)
+        for kind in LIGHTHOUSE_PAGES:
+            page = kinds[kind].relative_to(site).as_posix()
+            log(f"lighthouse: {page}")
+            scores = lighthouse_scores(binary, url + page, runs)
+            baseline = stock_home if kind == "home" else stock_module
+            for category, goal in LIGHTHOUSE_GOALS.items():
+                value = scores.get(category, 0)
+                rows.append(ratio_row(
+                    f"Lighthouse mobile {category}, {kind}", value, baseline.get(category, 0),
+                    lambda s: f"{s:.0f}", f"{'=' if goal == 100 else '>='} {goal}", value >= goal))
+    except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as error:
+        print(f"Lighthouse cannot run: {error}")
+    finally:
+        server.shutdown()
+        stock_server.shutdown()
+    return rows
+
+
+# -- the report --------------------------------------------------------------------------
+COLUMNS = ("measure", "value", "baseline", "ratio", "goal", "met")
+
+
+def text_table(rows: list[Row]) -> str:
+    cells = [COLUMNS] + [tuple(getattr(r, c) for c in COLUMNS) for r in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def markdown_table(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(getattr(r, c) for c in COLUMNS) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    import mkdocs, material  # noqa: E401  (the versions being measured)
+    return (f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, mkdocs {mkdocs.__version__}, "
+            f"mkdocs-material {getattr(material, '__version__', '?')}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lighthouse", action="store_true",
+                        help=f"also run Lighthouse ({LIGHTHOUSE}, installed into bench/.cache)")
+    parser.add_argument("--write", action="store_true", help="also write bench/results.md")
+    parser.add_argument("--runs", type=int, default=3, help="builds per measure (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=1,
+                        help="Lighthouse runs per page (median)")
+    parser.add_argument("--no-scaling", action="store_true",
+                        help="skip the 100/400-module builds (the slow part)")
+    args = parser.parse_args()
+
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        work = Path(temp)
+        starter_rows, hooked, stock = measure_starter_build(work, args.runs)
+        rows += starter_rows
+        if not args.no_scaling:
+            rows += measure_scaling(work, args.runs)
+        rows += measure_transfer(hooked.site, stock.site)
+        if args.lighthouse:
+            rows += measure_lighthouse(hooked.site, stock.site, args.lighthouse_runs)
+        else:
+            print("Lighthouse: not run (pass --lighthouse, or make bench LIGHTHOUSE=1)")
+    print(f"Benchmark, {machine()}")
+    print(text_table(rows))
+    if args.write:
+        out = ROOT / "bench" / "results.md"
+        out.write_text(f"# Benchmark results\n\n{machine()}\n\n{markdown_table(rows)}\n",
+                       encoding="utf-8")
+        print(f"Written to {out.relative_to(ROOT)}")
+    return 0  # a report: missed goals are in the table, not in the exit code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

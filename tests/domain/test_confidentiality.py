@@ -1,0 +1,195 @@
+import textwrap
+
+import pytest
+
+from elearning.domain.audiences import load_audiences
+from elearning.domain.confidentiality import check_confidentiality, content_texts, load_allowed
+from elearning.domain.contacts import Contact, load_contacts
+from elearning.domain.problems import Problems
+from tests.helpers import ROOT
+
+LANGUAGES = ("en", "az", "ru")
+CONTACTS = {
+    "iom-azerbaijan": Contact("iom-azerbaijan", {"en": "IOM"}, "+994 12 465 90 71", ("all",)),
+    "shelter": Contact("shelter", {"en": "Shelter"}, "152", ("all",), email="help@shelter.az"),
+}
+FILE = "curriculum/modules/m.md"
+
+
+def check(text, allowed=(), first_line=10):
+    problems = Problems()
+    check_confidentiality([(FILE, first_line, textwrap.dedent(text))], CONTACTS, set(allowed),
+                          problems)
+    return list(problems)
+
+
+def found(text, **options):
+    return [(problem.line, problem.message.split("'")[1]) for problem in check(text, **options)]
+
+
+def test_a_phone_number_outside_the_directory_names_file_line_and_what_to_do():
+    [problem] = check("Intro.\n\nHer mobile is 050-123-45-67, call in the evening.\n")
+    assert (problem.file, problem.line) == (FILE, 12)
+    assert "'050-123-45-67' is not in the contacts directory" in problem.message
+    assert "{{contact:<id>}}" in problem.message
+    assert "confidentiality-allow.yml" in problem.message  # how to allow a reviewed string
+
+
+@pytest.mark.parametrize("number", [
+    "+994 50 123 45 67", "+994501234567", "+994 (12) 555-12-34", "012 555 12 34",
+    "(012) 5551234", "050-123-45-67", "0501234567", "555-12-34", "(50) 123 45 67",
+    "+7 495 123-45-67"])
+def test_phone_numbers_in_the_usual_ways_of_writing_them(number):
+    assert found(f"Call {number} today.") == [(10, number)]
+
+
+@pytest.mark.parametrize("number", ["+994 12 465 90 71", "+994124659071", "012 465 90 71",
+                                    "(012) 4659071", "465 90 71", "152"])
+def test_the_directory_s_numbers_however_written_are_not_reported(number):
+    assert check(f"IOM: {number}.") == []
+
+
+def test_numbers_that_are_not_phone_numbers_are_not_reported():
+    text = """\
+    In 2018, under Article 144-1.2 and Law No. 958-IIQ (Decision No. 123 of 12 May 2009,
+    Resolution 21/2008), fines were 700 AZN to 1 000 000 AZN, 15% of cases, 2–4 years or
+    3 / 6 / 12 months; numbers 102/103/112; plans for 2009–2013 and 2020-2024; 12.03.2019.
+    See https://e-qanun.az/framework/46960 and Convention No. 29 (1930), 300–400 workers.
+    """
+    assert check(text) == []
+
+
+def test_e_mail_addresses_other_than_the_directory_s_are_reported():
+    assert found("Write to leyla.m@gmail.com or to help@shelter.az.\n") == [(10, "leyla.m@gmail.com")]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("His passport AA1234567 was kept.", "AA1234567"),
+    ("ID card AZE 12345678.", "AZE 12345678"),
+    ("Document C01234567.", "C01234567"),
+    ("Passport number: 4507 123456.", "4507 123456"),
+    ("паспорт серии 45 07 123456", "45 07 123456"),
+    ("şəxsiyyət vəsiqəsi № 1234567", "1234567"),
+])
+def test_passport_and_id_card_numbers_are_reported_once(text, number):
+    [(line, what)] = found(text)
+    assert what == number
+    assert "passport" in check(text)[0].message
+
+
+@pytest.mark.parametrize("text, date", [
+    ("She was born on 12.03.2005 in Ganja.", "12.03.2005"),
+    ("DOB: 2005-03-12", "2005-03-12"),
+    ("Date of birth 3 June 2004.", "3 June 2004"),
+    ("Doğum tarixi: 12 mart 2005", "12 mart 2005"),
+    ("2005-ci il 12 mart tarixində anadan olub", "2005-ci il 12 mart"),
+    ("Родилась 12 марта 2005 г.", "12 марта 2005"),
+    ("дата рождения: 01.02.2003", "01.02.2003"),
+])
+def test_dates_of_birth_are_reported(text, date):
+    [(_, what)] = found(text)
+    assert what == date
+    assert "date of birth" in check(text)[0].message
+
+
+def test_a_full_date_in_a_case_study_is_reported_but_not_elsewhere():
+    text = """\
+    The law of 7 March 2012 changed Article 144-1.
+
+    /// case | The café
+    On 3 June 2021 "Leyla" (a pseudonym), 16, left school.
+    ///
+    """
+    assert found(text) == [(13, "3 June 2021")]
+    assert "full date in a case study" in check(text)[0].message
+
+
+def test_a_story_about_a_named_person_outside_a_case_block_is_probably_a_case_study():
+    text = """\
+    ## Practice
+
+    A school tells you that "Leyla" (a pseudonym), 16, has missed three weeks.
+    Neighbours say she works in a café.
+
+    Farid (a pseudonym) is a 41-year-old farm worker.
+    """
+    problems = check(text)
+    assert [(p.line, p.message.split("'")[1]) for p in problems] == [(12, "Leyla"), (15, "Farid")]
+    assert all(p.message.startswith("probably a case study: ") for p in problems)
+    assert "'/// case | Title' block" in problems[0].message
+
+
+def test_stories_in_case_quiz_and_scenario_blocks_and_names_without_age_are_fine():
+    text = """\
+    /// case | "Leyla", 16
+    "Leyla" (a pseudonym), 16, has not been to school for three weeks.
+
+    Leyla, aged 16, says she chose the job.
+    ///
+
+    /// quiz | "Rustam", 30, pays a driver. What is this?
+        id: q-smuggling
+
+    - [x] Smuggling
+    ///
+
+    The "Palermo" Protocol defines trafficking in Article 3.
+    """
+    assert check(text) == []
+
+
+def test_reviewed_strings_in_the_allow_list_are_not_reported(tmp_path):
+    allow = tmp_path / "curriculum" / "confidentiality-allow.yml"
+    allow.parent.mkdir()
+    allow.write_text(textwrap.dedent("""\
+        - text: "050-123-45-67"
+          reason: the public number of the shelter, printed on its leaflets
+          reviewed_by: Aynur Mammadova, national coordinator's office
+          date: 2026-05-04
+        - text: "AA1234567"
+          reason: a specimen number
+    """), encoding="utf-8")
+    problems = Problems()
+    allowed = load_allowed(allow, tmp_path, problems)
+    assert allowed == {"050-123-45-67"}
+    assert [(p.file, p.line) for p in problems] == [("curriculum/confidentiality-allow.yml", 5)] * 2
+    assert "'entry 2.reviewed_by' is missing" in problems.found[0].message
+    assert found("Shelter: 050-123-45-67, 050-999-88-77.", allowed=allowed) == [(10, "050-999-88-77")]
+
+
+def test_a_missing_allow_list_allows_nothing(tmp_path):
+    problems = Problems()
+    assert load_allowed(tmp_path / "none.yml", tmp_path, problems) == set() and not problems
+
+
+def test_content_texts_skip_the_directory_the_allow_list_and_translation_stamps(tmp_path):
+    (tmp_path / "curriculum").mkdir()
+    (tmp_path / "toolkits").mkdir()
+    (tmp_path / "toolkits" / "contacts.yml").write_text('x:\n  phone: "050-123-45-67"\n')
+    (tmp_path / "curriculum" / "confidentiality-allow.yml").write_text('- text: "AA1234567"\n')
+    (tmp_path / "curriculum" / "m.az.md").write_text(
+        '---\ntitle: T\ntranslated_from: "0501234567"\n---\nCall 050-123-45-67.\n')
+    texts = list(content_texts(tmp_path / "curriculum", tmp_path / "toolkits", tmp_path))
+    assert [file for file, _, _ in texts] == ["curriculum/m.az.md"]
+    problems = Problems()
+    check_confidentiality(texts, {}, set(), problems)
+    assert [(p.file, p.line) for p in problems] == [("curriculum/m.az.md", 5)]
+
+
+def test_the_real_content_has_no_findings():
+    """Every module, toolkit item and data file of the project, with the real directory."""
+    problems = Problems()
+    audiences = load_audiences(ROOT / "curriculum" / "audiences.yml", "audiences.yml",
+                               LANGUAGES, problems)
+    contacts = load_contacts(ROOT / "toolkits" / "contacts.yml", ROOT, LANGUAGES, audiences,
+                             problems)
+    texts = list(content_texts(ROOT / "curriculum", ROOT / "toolkits", ROOT))
+    assert {file for file, _, _ in texts} >= {
+        f"{path.relative_to(ROOT).as_posix()}"
+        for folder in ("curriculum/modules", "toolkits") for path in (ROOT / folder).glob("*.md")}
+    check_confidentiality(texts, contacts, set(), problems)
+    assert [str(problem) for problem in problems] == []
+
+
+def test_a_date_of_birth_over_a_line_break_is_found_on_its_line():
+    assert found("Intro.\n\nShe was born on\n12.03.2005 in Ganja.\n") == [(13, "12.03.2005")]

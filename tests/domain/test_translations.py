@@ -1,0 +1,151 @@
+import re
+
+from elearning import translations_cli
+from elearning.domain.curriculum import load_curriculum
+from elearning.domain.translations import english_file_of, fingerprint, stamp, translation_status
+from tests.helpers import make_project, module
+
+LANGUAGES = ("en", "az", "ru")
+
+ENGLISH = """\
+---
+title: Forced labour
+audiences: all
+duration: 20
+objectives:
+  - Apply the eleven ILO indicators of forced labour to a case
+---
+Forced labour is work done under the threat of a penalty, which the person has not offered
+to do of their own free will.
+
+/// quiz | Which of these is an indicator?
+    id: fl-passport
+
+- [x] The employer keeps the passport
+///
+"""
+
+
+def translation(title, stamp_value=None):
+    stamp_line = f'translated_from: "{stamp_value}"\n' if stamp_value else ""
+    return f"---\ntitle: {title}\nobjectives: [Bir şey]\n{stamp_line}---\nMətn\n"
+
+
+def test_a_fingerprint_is_ten_hex_characters_stable_under_re_wrapping():
+    rewrapped = ENGLISH.replace(
+        "penalty, which the person has not offered\nto do",
+        "penalty,\n   which the person has not   offered to do").replace(
+        "  - Apply the eleven", "  -   Apply the\n    eleven")
+    assert re.fullmatch(r"[0-9a-f]{10}", fingerprint(ENGLISH))
+    assert fingerprint(rewrapped) == fingerprint(ENGLISH)
+    assert fingerprint("\ufeff" + ENGLISH.replace("\n", "\r\n")) == fingerprint(ENGLISH)
+
+
+def test_a_fingerprint_changes_with_any_word_and_with_the_translated_front_matter():
+    assert fingerprint(ENGLISH.replace("threat", "menace")) != fingerprint(ENGLISH)
+    assert fingerprint(ENGLISH.replace("title: Forced", "title: Compulsory")) != fingerprint(ENGLISH)
+    assert fingerprint(ENGLISH.replace("fl-passport", "fl-documents")) != fingerprint(ENGLISH)
+
+
+def test_a_fingerprint_ignores_what_the_english_file_owns():
+    owned = ENGLISH.replace("duration: 20", "duration: 25\norder: 3\nkind: checklist").replace(
+        "audiences: all", "audiences: [municipalities, employers]")
+    assert fingerprint(owned) == fingerprint(ENGLISH)
+
+
+def project(tmp_path):
+    alpha, beta = module("Alpha"), module("Beta", body="\nMore words.\n")
+    glossary = ("nrm:\n  en: {term: NRM, meaning: National Referral Mechanism}\n"
+                "  az: {term: MRM, meaning: Milli Referral Mexanizmi}\n")
+    item = "---\ntitle: Checklist\naudiences: all\nkind: checklist\n---\nCheck.\n"
+    return make_project(tmp_path, {
+        "modules/alpha.md": alpha,
+        "modules/alpha.az.md": translation("Alfa", fingerprint(alpha)),
+        "modules/alpha.ru.md": translation("Альфа"),
+        "modules/beta.md": beta,
+        "modules/beta.az.md": translation("Beta", fingerprint(module("Beta"))),  # before a change
+        "glossary.yml": glossary,
+        "toolkits/checklist.md": item,
+        "toolkits/checklist.ru.md": translation("Чек-лист", fingerprint(item)),
+    })
+
+
+def statuses(folder):
+    curriculum, _ = load_curriculum(folder / "curriculum", folder / "toolkits", folder, LANGUAGES)
+    documents = [*curriculum.modules.values(), *curriculum.toolkit_items.values()]
+    return translation_status(documents, LANGUAGES, folder)
+
+
+def test_translated_missing_stale_and_unstamped_translations_are_told_apart(tmp_path):
+    found = {(s.kind, s.name, s.language): s for s in statuses(project(tmp_path))}
+    assert {key: s.state for key, s in found.items()} == {
+        ("module", "alpha", "az"): "translated",
+        ("module", "alpha", "ru"): "unstamped",
+        ("module", "beta", "az"): "stale",
+        ("module", "beta", "ru"): "missing",
+        ("toolkit item", "checklist", "az"): "missing",
+        ("toolkit item", "checklist", "ru"): "translated",
+        ("data file", "curriculum/audiences.yml", "az"): "translated",
+        ("data file", "curriculum/audiences.yml", "ru"): "translated",
+        ("data file", "curriculum/glossary.yml", "az"): "translated",
+        ("data file", "curriculum/glossary.yml", "ru"): "missing",
+        ("data file", "toolkits/contacts.yml", "az"): "translated",
+        ("data file", "toolkits/contacts.yml", "ru"): "translated",
+    }
+    missing = found[("module", "beta", "ru")]
+    assert (missing.english, missing.translation) == ("curriculum/modules/beta.md",
+                                                      "curriculum/modules/beta.ru.md")
+    assert found[("data file", "curriculum/glossary.yml", "ru")].entries == ("nrm",)
+
+
+def test_stamping_changes_only_the_stamp_line(tmp_path):
+    english = tmp_path / "m.md"
+    english.write_text(ENGLISH, encoding="utf-8")
+    path = tmp_path / "m.az.md"
+    original = ("---\r\ntitle:   Məcburi əmək   # the translator's spacing and comment\r\n"
+                "objectives:\r\n  - Bir şey\r\n---\r\nMətn  \r\n\r\n")
+    path.write_bytes(original.encode("utf-8"))
+
+    assert stamp(path, english) is True
+    first = f'translated_from: "{fingerprint(ENGLISH)}"\r\n'
+    assert path.read_bytes().decode("utf-8") == original.replace("---\r\nMətn", first + "---\r\nMətn")
+    assert stamp(path, english) is False  # already current: the file is not touched
+
+    english.write_text(ENGLISH.replace("threat", "menace"), encoding="utf-8")
+    assert stamp(path, english) is True
+    second = f'translated_from: "{fingerprint(english.read_text(encoding="utf-8"))}"\r\n'
+    assert path.read_bytes().decode("utf-8") == original.replace("---\r\nMətn", second + "---\r\nMətn")
+
+
+def test_a_stamped_translation_loads_and_counts_as_translated(tmp_path):
+    folder = project(tmp_path)
+    modules = folder / "curriculum" / "modules"
+    assert stamp(modules / "beta.az.md", modules / "beta.md")
+    assert stamp(modules / "alpha.ru.md", modules / "alpha.md")
+    states = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
+    assert states[("beta", "az")] == states[("alpha", "ru")] == "translated"
+
+
+def test_the_english_file_of_a_translation(tmp_path):
+    assert english_file_of(tmp_path / "forced-labour.az.md", LANGUAGES) == tmp_path / "forced-labour.md"
+    assert english_file_of(tmp_path / "forced-labour.md", LANGUAGES) is None
+    assert english_file_of(tmp_path / "forced-labour.de.md", LANGUAGES) is None
+
+
+def test_the_command_lists_the_work_and_stamps(tmp_path, monkeypatch, capsys):
+    folder = project(tmp_path)
+    monkeypatch.chdir(folder)
+    assert translations_cli.main([]) == 0
+    listing = capsys.readouterr().out
+    assert "Azərbaycanca (az): 2 to do" in listing
+    assert "create curriculum/modules/beta.ru.md from curriculum/modules/beta.md" in listing
+    assert "curriculum/modules/beta.az.md (English: curriculum/modules/beta.md)" in listing
+    assert "curriculum/glossary.yml: add the Русский text ('ru:') to these entries: nrm" in listing
+
+    assert translations_cli.main(["--stamp", "curriculum/modules/beta.az.md"]) == 0
+    assert translations_cli.main(["--stamp-all-current"]) == 0
+    assert "1 translation(s) marked as up to date" in capsys.readouterr().out
+    assert translations_cli.main(["--stamp", "curriculum/modules/beta.md"]) == 1
+    states = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
+    assert states == {("alpha", "az"): "translated", ("alpha", "ru"): "translated",
+                      ("beta", "az"): "translated", ("beta", "ru"): "missing"}

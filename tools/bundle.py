@@ -1,0 +1,160 @@
+"""Pack the built site for the national coordinator's IT team.
+
+    make site && .venv/bin/python tools/bundle.py      (or: make bundle)
+
+writes dist/ct-elearning-<content_version>-<date>.zip. Unpacked, it is one folder of the
+same name holding:
+
+    site/                         the built site (every URL in it is relative: serve it
+                                  under any sub-path, or open site/index.html from disk)
+    content-security-policy.txt   the header the site needs, computed from its pages
+    nginx.conf                    a location block serving site/ at /elearning/
+    apache.htaccess               the same for Apache (.htaccess in site/)
+    MAINTAINERS.md                the maintainer guide (docs/maintainer-guide.md)
+    SHA256SUMS                    checksums of every other file: `sha256sum -c SHA256SUMS`
+
+The server snippets are written by the build into site/_server/; the bundle puts them at
+its top and leaves site/_server/ out. content_version is extra.content_version of
+mkdocs.yml. Standard library and PyYAML only.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import sys
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER_FOLDER = "_server"
+SERVER_FILES = ("content-security-policy.txt", "nginx.conf", "apache.htaccess")
+GUIDE_NAME = "MAINTAINERS.md"
+SUMS_NAME = "SHA256SUMS"
+
+
+class BundleError(Exception):
+    """A problem the person running the tool can fix; printed without a traceback."""
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe loading of mkdocs.yml: tags that would run code (!!python/name:...) and MkDocs'
+    own tags (!ENV, !relative) become None instead of failing or running anything."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def content_version(config: Path) -> str:
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except FileNotFoundError:
+        raise BundleError(f"{config} not found: run the tool from the project, or pass --config")
+    except yaml.YAMLError as error:
+        raise BundleError(f"{config} is not valid YAML: {error}")
+    version = (data.get("extra") or {}).get("content_version")
+    if version is None or not str(version).strip():
+        raise BundleError(f"{config} has no extra.content_version: add one (for example "
+                          '`content_version: "1.0"` under `extra:`)')
+    version = str(version).strip()
+    if any(c in version for c in '/\\:*?"<>| '):
+        raise BundleError(f"extra.content_version {version!r} cannot be part of a file name")
+    return version
+
+
+def site_files(site: Path) -> list[Path]:
+    """Every file of the built site but site/_server/, in a stable order."""
+    files = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site)
+        if relative.parts[0] == SERVER_FOLDER or not path.is_file():
+            continue
+        name = relative.as_posix()
+        if "\n" in name or "\\" in name:  # sha256sum would escape these names
+            raise BundleError(f"unsupported file name in the site: {name!r}")
+        files.append(path)
+    return files
+
+
+def check_inputs(site: Path, guide: Path) -> None:
+    if not (site / "index.html").is_file():
+        raise BundleError(f"no built site in {site}: run `make site` first")
+    missing = [name for name in SERVER_FILES if not (site / SERVER_FOLDER / name).is_file()]
+    if missing:
+        raise BundleError(f"{site / SERVER_FOLDER} lacks {', '.join(missing)}: the build writes "
+                          "them; run `make site` again with the current hooks")
+    if not guide.is_file():
+        raise BundleError(f"the maintainer guide {guide} is missing: write it (it goes into the "
+                          f"bundle as {GUIDE_NAME}), or pass --guide")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def bundle(site: Path, out: Path, config: Path, guide: Path,
+           day: datetime.date | None = None) -> Path:
+    """Write the zip into out and return its path."""
+    site, out = site.resolve(), out.resolve()
+    check_inputs(site, guide)
+    day = day or datetime.date.today()
+    name = f"ct-elearning-{content_version(config)}-{day.isoformat()}"
+    # (path in the bundle, bytes), SHA256SUMS last.
+    entries: list[tuple[str, bytes]] = [
+        (f"site/{path.relative_to(site).as_posix()}", path.read_bytes())
+        for path in site_files(site)]
+    entries += [(server_file, (site / SERVER_FOLDER / server_file).read_bytes())
+                for server_file in SERVER_FILES]
+    entries.append((GUIDE_NAME, guide.read_bytes()))
+    entries.sort()
+    sums = "".join(f"{sha256(data)}  {path}\n" for path, data in entries)
+    entries.append((SUMS_NAME, sums.encode("ascii")))
+
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{name}.zip"
+    partial = target.with_suffix(".zip.partial")
+    stamp = (day.year, day.month, day.day, 0, 0, 0)  # the same bytes for the same content
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        folders = sorted({f"{name}/{'/'.join(path.split('/')[:i])}/"
+                          for path, _ in entries for i in range(1, path.count("/") + 1)})
+        for folder in [f"{name}/", *folders]:
+            info = zipfile.ZipInfo(folder, stamp)
+            info.external_attr = (0o40755 << 16) | 0x10  # a directory, rwxr-xr-x
+            zf.writestr(info, b"")
+        for path, data in entries:
+            info = zipfile.ZipInfo(f"{name}/{path}", stamp)
+            info.external_attr = 0o100644 << 16  # world-readable: web servers run as nobody
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    partial.replace(target)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Pack the built site, its web server "
+                                     "snippets and the maintainer guide into dist/*.zip.")
+    parser.add_argument("--site", type=Path, default=ROOT / "site",
+                        help="the built site (default: site/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist",
+                        help="where the zip goes (default: dist/)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml",
+                        help="mkdocs.yml, for extra.content_version (default: mkdocs.yml)")
+    parser.add_argument("--guide", type=Path, default=ROOT / "docs" / "maintainer-guide.md",
+                        help="the maintainer guide (default: docs/maintainer-guide.md)")
+    args = parser.parse_args(argv)
+    try:
+        target = bundle(args.site, args.out, args.config, args.guide)
+    except BundleError as error:
+        print(f"bundle: {error}", file=sys.stderr)
+        return 1
+    print(f"Bundle written: {target}")
+    print(f"  Unpack it and check it: unzip {target.name} && cd {target.stem} "
+          f"&& sha256sum -c {SUMS_NAME}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
