@@ -5,6 +5,8 @@ console error."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -30,9 +32,16 @@ document.addEventListener("securitypolicyviolation", function (event) {
 """
 
 
+@dataclass(frozen=True)
+class Served:
+    root: str     # http://127.0.0.1:<port>/elearning/
+    policy: str   # the header nginx sends, as generated
+    site: Path    # the folder nginx serves
+
+
 @pytest.fixture(scope="module")
-def served(built_site, tmp_path_factory):
-    """(root URL, policy): nginx serving a copy of the built site under /elearning/."""
+def served(built_site, tmp_path_factory) -> Served:
+    """nginx serving a copy of the built site under /elearning/ with the generated config."""
     nginx = nginx_binary()
     folder = tmp_path_factory.mktemp("nginx")
     site = site_with_server_files(built_site, folder)
@@ -40,15 +49,14 @@ def served(built_site, tmp_path_factory):
         encoding="utf-8").strip()
     port = free_port()
     server = Nginx(nginx, nginx_config(folder, site, port), port)
-    yield f"http://127.0.0.1:{port}/{SUB_PATH}/", policy_line.removeprefix(
-        "Content-Security-Policy: ")
+    yield Served(f"http://127.0.0.1:{port}/{SUB_PATH}/",
+                 policy_line.removeprefix("Content-Security-Policy: "), site)
     server.stop()
 
 
 @pytest.fixture
 def open_with_csp(browser, served):
-    """open_with_csp(path) -> (page, traffic); check(page, traffic) asserts a clean page."""
-    root, policy = served
+    """open_with_csp(path) -> (page, traffic), violations recorded; see assert_clean."""
     contexts = []
 
     def opener(path: str):
@@ -56,15 +64,15 @@ def open_with_csp(browser, served):
         contexts.append(context)
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
-        traffic = Traffic(root)
+        traffic = Traffic(served.root)
         page.on("request", lambda request: traffic.requests.append(request.url))
         page.on("console", lambda message: (message.type in ("error", "warning") or
                                             "Content Security Policy" in message.text)
                 and traffic.console.append(f"{message.type}: {message.text}"))
         page.on("pageerror", lambda error: traffic.console.append(f"pageerror: {error}"))
-        response = page.goto(root + path)
+        response = page.goto(served.root + path)
         assert response.status == 200, path
-        assert response.headers.get("content-security-policy") == policy
+        assert response.headers.get("content-security-policy") == served.policy
         return page, traffic
 
     yield opener
@@ -204,6 +212,19 @@ def test_search_typed_in(open_with_csp, language):
     assert results.count() > 0
     assert word in page.locator(".md-search-result").inner_text().lower()
     assert_clean(page, traffic)
+
+
+def test_pages_with_inline_styles(open_with_csp, served):
+    """Pages whose markup has style attributes or <style> elements (a Markdown table with
+    aligned columns writes style="text-align: ..." unless `tables` is configured with
+    use_align_attribute) render under the policy's style hashes."""
+    def styled(path):
+        code = security.inline_code(served.site, [path])
+        return code.style_attributes or code.style_elements
+
+    for path in [path for path in security.html_pages(served.site) if styled(path)][:12]:
+        page, traffic = open_with_csp(path.relative_to(served.site).as_posix())
+        assert_clean(page, traffic)
 
 
 # -- the checks above can fail ---------------------------------------------------------------
