@@ -18,7 +18,7 @@ serve: $(VENV)/.site-installed
 	@echo "Live preview. MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
 	$(MKDOCS) serve --livereload
 
-test: $(VENV)/.test-installed browser
+test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 # What to translate or update, per language. After a translator has updated a file:
@@ -37,6 +37,11 @@ browser:
 	    echo "Chromium or pdfinfo is missing: install Debian's chromium and poppler-utils (browser tests are skipped)"; \
 	  fi; \
 	fi
+
+# The Nu HTML checker, from the npm registry (it runs on the machine's Java).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

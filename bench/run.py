@@ -33,9 +33,10 @@ CACHE = ROOT / "bench" / ".cache"
 LIGHTHOUSE = "lighthouse@12.2.3"  # 13.x needs Node 22; the machine has Node 20
 KB, MIB, GIB = 1024, 1024 ** 2, 1024 ** 3
 # What a build does not need: left out of the temp copies (top-level names only, as
-# hooks/elearning/site/ must be copied while the built site/ must not).
-NOT_COPIED_AT_TOP = {".git", ".venv", "site", "bench", "tests", "docs", ".ci", ".pytest_cache",
-                     "node_modules"}
+# hooks/elearning/site/ must be copied while the built site/ must not). docs/ is needed:
+# the maintainers' pages include its guides.
+NOT_COPIED_AT_TOP = {".git", ".venv", "site", "bench", "tests", ".ci", ".pytest_cache",
+                     "node_modules", "dist", "build"}
 
 
 def not_copied(folder: str, names: list[str]) -> set[str]:
@@ -70,7 +71,7 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Build:
+def mkdocs_build(project: Path, site: Path) -> Build:
     """One `mkdocs build` in its own process. os.wait4 returns the rusage of exactly that
     child, so its ru_maxrss is the build's own peak (RUSAGE_CHILDREN keeps the maximum of
     every child so far, which would blur the second build with the first)."""
@@ -78,7 +79,7 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Build
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)],
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -94,15 +95,19 @@ def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Build
     return Build(seconds, usage.ru_maxrss * KB, site)  # ru_maxrss is in KiB on Linux
 
 
-def median_build(project: Path, runs: int, label: str, config: str = "mkdocs.yml") -> Build:
-    """The median wall time of `runs` builds (the machine is noisy); the largest peak RSS."""
-    builds = []
+def median_builds(projects: dict[str, Path], runs: int) -> dict[str, Build]:
+    """Each project built `runs` times, in turns, so that a noisy spell of the machine hits
+    every side alike. Per project: the median wall time and the largest peak RSS."""
+    builds: dict[str, list[Build]] = {label: [] for label in projects}
     for run in range(runs):
-        builds.append(mkdocs_build(project, project / "_site", config))
-        log(f"{label}: run {run + 1}/{runs} {builds[-1].seconds:.2f} s, "
-            f"{builds[-1].peak_rss / MIB:.0f} MiB")
-    return Build(statistics.median(b.seconds for b in builds),
-                 max(b.peak_rss for b in builds), project / "_site")
+        for label, project in projects.items():
+            build = mkdocs_build(project, project / "_site")
+            builds[label].append(build)
+            log(f"{label}: run {run + 1}/{runs} {build.seconds:.2f} s, "
+                f"{build.peak_rss / MIB:.0f} MiB")
+    return {label: Build(statistics.median(b.seconds for b in done),
+                         max(b.peak_rss for b in done), projects[label] / "_site")
+            for label, done in builds.items()}
 
 
 def copy_project(dest: Path) -> Path:
@@ -140,8 +145,8 @@ def plain_material_copy(project: Path, dest: Path) -> Path:
 def measure_starter_build(work: Path, runs: int) -> tuple[list[Row], Build, Build]:
     project = copy_project(work / "starter")
     plain = plain_material_copy(project, work / "plain")
-    hooked = median_build(project, runs, "starter site, hooks on")
-    stock = median_build(plain, runs, "starter site, hooks off")
+    builds = median_builds({"starter, hooks on": project, "starter, hooks off": plain}, runs)
+    hooked, stock = builds["starter, hooks on"], builds["starter, hooks off"]
     seconds = lambda s: f"{s:.2f} s"
     row = ratio_row(f"full build, starter site (median of {runs}) / Material+i18n alone",
                     hooked.seconds, stock.seconds, seconds, "ratio <= 1.10",
@@ -222,26 +227,23 @@ def translated_front(rng: random.Random, number: int, language: str) -> str:
 
 
 def synthetic_project(dest: Path, modules: int) -> Path:
-    """A project with `modules` generated modules x the starter's 4 audiences x 3 languages.
-    Copied from the project: hooks/, overrides/, mkdocs.yml, curriculum/audiences.yml,
-    toolkits/ (contacts and items: one-pagers and mini-toolkits exist on the real site and
-    their quiz sheets grow with the courses) and the home page and glossary."""
-    for folder in ("hooks", "overrides", "toolkits"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=not_copied)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    content = dest / "curriculum"
-    (content / "modules").mkdir(parents=True)
-    for name in ("audiences.yml", "glossary.yml", "index.md", "index.az.md", "index.ru.md"):
-        if (ROOT / "curriculum" / name).exists():
-            shutil.copy2(ROOT / "curriculum" / name, content / name)
+    """A copy of the project whose modules are replaced by `modules` generated ones, for the
+    starter's 4 audiences in 3 languages. Everything else is the project's own: hooks/,
+    overrides/, mkdocs.yml, audiences, contacts, glossary, home page, docs/ (the maintainers'
+    guides) and toolkits/ (one-pagers and mini-toolkits exist on the real site, and their
+    quiz sheets grow with the courses)."""
+    copy_project(dest)
+    content = dest / "curriculum" / "modules"
+    shutil.rmtree(content)
+    content.mkdir()
     import yaml  # the venv's PyYAML, as mkdocs uses it
-    audience_ids = list(yaml.safe_load((content / "audiences.yml").read_text(encoding="utf-8")))
-    contact_ids = list(yaml.safe_load((dest / "toolkits" / "contacts.yml").read_text(encoding="utf-8")))
+    audience_ids = list(yaml.safe_load((dest / "curriculum/audiences.yml").read_text(encoding="utf-8")))
+    contact_ids = list(yaml.safe_load((dest / "toolkits/contacts.yml").read_text(encoding="utf-8")))
     rng = random.Random(modules)  # the same curriculum on every run
     for number in range(modules):
         front, body = module_markdown(rng, number, audience_ids, contact_ids)
-        base = content / "modules" / f"module-{number:03d}"
-        base.with_suffix(".md").write_text(front + "\n" + body, encoding="utf-8")
+        base = content / f"module-{number:03d}"
+        Path(f"{base}.md").write_text(front + "\n" + body, encoding="utf-8")
         for language in ("az", "ru"):
             Path(f"{base}.{language}.md").write_text(
                 translated_front(rng, number, language) + "\n" + body, encoding="utf-8")
@@ -249,12 +251,14 @@ def synthetic_project(dest: Path, modules: int) -> Path:
 
 
 def measure_scaling(work: Path, runs: int) -> list[Row]:
-    small = median_build(synthetic_project(work / "synthetic-100", 100), runs, "100 modules")
-    large = median_build(synthetic_project(work / "synthetic-400", 400), runs, "400 modules")
+    builds = median_builds({"100 modules": synthetic_project(work / "synthetic-100", 100),
+                            "400 modules": synthetic_project(work / "synthetic-400", 400)}, runs)
+    small, large = builds["100 modules"], builds["400 modules"]
     seconds = lambda s: f"{s:.1f} s"
     mib = lambda b: f"{b / MIB:.0f} MiB"
     return [
-        ratio_row("build time, 400 modules / 100 modules (x4 audiences x3 languages)",
+        ratio_row(f"build time, 400 / 100 modules x4 audiences x3 languages "
+                  f"(median of {runs})",
                   large.seconds, small.seconds, seconds, "ratio <= 4.4",
                   large.seconds <= 4.4 * small.seconds),
         ratio_row("peak memory of the build, 400 modules / 100 modules",
@@ -324,21 +328,24 @@ def first_load_bytes(site: Path, page: Path) -> int:
 
 
 def page_kinds(site: Path) -> dict[str, Path]:
-    """One English page of each kind: of the first course, its largest module page (the
-    worst case), the same module in the library."""
-    course = sorted(p for p in (site / "courses").iterdir() if p.is_dir())[0]
+    """For each kind of page, its largest instance over every course and language (the
+    worst case); the library module is the same module as the largest module in a course."""
     special = {"index.html", "pre-test.html", "final-test.html", "certificate.html"}
-    module = max((p for p in course.glob("*.html") if p.name not in special),
-                 key=lambda p: p.stat().st_size)
+
+    def largest(pattern: str, keep=lambda p: True) -> Path:
+        pages = [p for p in [*site.glob(pattern), *site.glob("*/" + pattern)] if keep(p)]
+        return max(pages, key=lambda p: p.stat().st_size) if pages else site / pattern
+
+    module = largest("courses/*/*.html", lambda p: p.name not in special)
     return {"home": site / "index.html",
-            "course": course / "index.html",
+            "course": largest("courses/*/index.html"),
             "module in a course": module,
-            "library module": site / "modules" / module.name,
-            "pre-test": course / "pre-test.html",
-            "certificate": course / "certificate.html",
-            "one-pager": site / "toolkits" / course.name / "one-pager.html",
-            "mini-toolkit": site / "toolkits" / course.name / "index.html",
-            "glossary": site / "glossary.html"}
+            "library module": module.parent.parent.parent / "modules" / module.name,
+            "pre-test": largest("courses/*/pre-test.html"),
+            "certificate": largest("courses/*/certificate.html"),
+            "one-pager": largest("toolkits/*/one-pager.html"),
+            "mini-toolkit": largest("toolkits/*/index.html"),
+            "glossary": largest("glossary.html")}
 
 
 def measure_transfer(site: Path, stock_site: Path) -> list[Row]:
@@ -346,7 +353,8 @@ def measure_transfer(site: Path, stock_site: Path) -> list[Row]:
     the home page, its rendering of the same module for every other page."""
     kinds = page_kinds(site)
     stock_home = first_load_bytes(stock_site, stock_site / "index.html")
-    stock_module = first_load_bytes(stock_site, stock_site / "modules" / kinds["library module"].name)
+    same_module = stock_site / kinds["library module"].relative_to(site)
+    stock_module = first_load_bytes(stock_site, same_module)
     kb = lambda b: f"{b / KB:.1f} KB"
     rows = []
     for kind, page in kinds.items():
@@ -416,6 +424,12 @@ def lighthouse_scores(binary: Path, url: str, runs: int) -> dict[str, float]:
         report = json.loads(done.stdout)
         for category, data in report["categories"].items():
             results.setdefault(category, []).append(round((data["score"] or 0) * 100))
+            # What a missed goal is made of: the failed audits that count in the score.
+            failed = [ref["id"] for ref in data["auditRefs"] if ref["weight"] > 0
+                      and (report["audits"][ref["id"]].get("score") or 0) < 1
+                      and report["audits"][ref["id"]].get("scoreDisplayMode") != "notApplicable"]
+            if failed and round((data["score"] or 0) * 100) < LIGHTHOUSE_GOALS[category]:
+                log(f"  {url} {category}: {', '.join(failed)}")
     return {category: statistics.median(scores) for category, scores in results.items()}
 
 
@@ -437,7 +451,7 @@ def measure_lighthouse(site: Path, stock_site: Path, runs: int) -> list[Row]:
     try:
         stock_home = lighthouse_scores(binary, stock_url + "index.html", runs)
         stock_module = lighthouse_scores(
-            binary, stock_url + "modules/" + kinds["library module"].name, runs)
+            binary, stock_url + kinds["library module"].relative_to(site).as_posix(), runs)
         for kind in LIGHTHOUSE_PAGES:
             page = kinds[kind].relative_to(site).as_posix()
             log(f"lighthouse: {page}")
@@ -486,7 +500,11 @@ def main() -> int:
     parser.add_argument("--lighthouse", action="store_true",
                         help=f"also run Lighthouse ({LIGHTHOUSE}, installed into bench/.cache)")
     parser.add_argument("--write", action="store_true", help="also write bench/results.md")
-    parser.add_argument("--runs", type=int, default=3, help="builds per measure (median)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="builds of the starter site, with and without hooks (median)")
+    parser.add_argument("--scaling-runs", type=int, default=1,
+                        help="builds of each synthetic curriculum (median; the 400-module "
+                             "build takes minutes)")
     parser.add_argument("--lighthouse-runs", type=int, default=1,
                         help="Lighthouse runs per page (median)")
     parser.add_argument("--no-scaling", action="store_true",
@@ -496,14 +514,22 @@ def main() -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         work = Path(temp)
-        starter_rows, hooked, stock = measure_starter_build(work, args.runs)
-        rows += starter_rows
+        try:
+            starter_rows, hooked, stock = measure_starter_build(work, args.runs)
+            rows += starter_rows
+        except RuntimeError as error:  # a failed build: say so, measure the rest
+            print(f"The starter site could not be measured: {error}")
+            hooked = stock = None
         if not args.no_scaling:
-            rows += measure_scaling(work, args.runs)
-        rows += measure_transfer(hooked.site, stock.site)
-        if args.lighthouse:
+            try:
+                rows += measure_scaling(work, args.scaling_runs)
+            except RuntimeError as error:
+                print(f"The synthetic curricula could not be measured: {error}")
+        if hooked:
+            rows += measure_transfer(hooked.site, stock.site)
+        if hooked and args.lighthouse:
             rows += measure_lighthouse(hooked.site, stock.site, args.lighthouse_runs)
-        else:
+        elif not args.lighthouse:
             print("Lighthouse: not run (pass --lighthouse, or make bench LIGHTHOUSE=1)")
     print(f"Benchmark, {machine()}")
     print(text_table(rows))

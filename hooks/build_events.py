@@ -28,6 +28,14 @@ def on_page_markdown(markdown, page, config, files):
     return build.prepare_page(markdown, page, config)
 
 
+def on_post_page(output, page, config):
+    return build.finish_page(output)
+
+
+def on_post_template(output_content, template_name, config):  # 404.html
+    return build.finish_page(output_content) if template_name.endswith(".html") else output_content
+
+
 @event_priority(-200)  # after static-i18n has built every language and merged search
 def on_post_build(config):
     build.finish(config)
