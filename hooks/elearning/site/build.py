@@ -1,0 +1,203 @@
+"""One site build: what each MkDocs event asks of the curriculum.
+
+The hook file (hooks/build_events.py) only forwards events here. This class translates
+them into calls on the domain (load, assemble) and on the page writer (render).
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .. import interface
+from ..domain.courses import Course
+from ..domain.curriculum import Curriculum, load_curriculum
+from ..domain.modules import Module
+from ..markdown import PageView, ViewState, authoring_extensions
+from ..markdown.flowchart import FlowchartFence
+from . import html_fixes, navigation, offline, search, sitemap
+from .i18n import Languages, generated_page
+from .pages import PageWriter
+
+log = logging.getLogger("mkdocs.plugins.elearning")
+
+MODULES = "modules"
+COURSES = "courses"
+TOOLKITS = "toolkits"
+MAINTAINERS = "maintainers"
+GUIDES = {"maintainer-guide": "guide_maintainers", "authoring": "guide_authoring",
+          "terminology": "guide_terminology", "test-results": "guide_results"}
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """A page that shows a module: in a course (course set) or in the library."""
+
+    module: Module
+    course: Course | None
+
+
+@dataclass(frozen=True)
+class TestQuestionsView:
+    """A page with the course's test questions: the pre-test, the final test, and the
+    one-pager and mini-toolkit of its audience (the mini-toolkit's quiz sheet)."""
+
+    course: Course
+
+
+class SiteBuild:
+    def __init__(self):
+        self.curriculum: Curriculum | None = None
+        self.view_state = ViewState()
+        # What each generated or module page shows, by src_uri (without language suffix).
+        self.views: dict[str, ModuleView | TestQuestionsView] = {}
+
+    # -- on_config --------------------------------------------------------------------
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        languages = Languages(config)
+        if languages.is_first_build:  # once per `mkdocs build`, not once per language
+            self.curriculum = self._load(config, languages.all)
+            self.view_state.contacts = self.curriculum.contacts
+        config.extra["interface"] = interface.browser_strings(languages.current)
+        config.extra["version_line"] = self.version_line(config, languages.current)
+        if not any(getattr(ext, "state", None) is self.view_state
+                   for ext in config.markdown_extensions):
+            config.markdown_extensions.extend(authoring_extensions(self.view_state))
+            fences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+            fences.setdefault("custom_fences", []).append(
+                {"name": "flowchart", "class": "flowchart", "format": FlowchartFence(self.view_state)})
+        return config
+
+    @staticmethod
+    def version_line(config: MkDocsConfig, language: str) -> str:
+        """'Content version 1.0, 28 November 2026': on every page and printout, so that an
+        old printout can be recognised."""
+        day = datetime.date.today()
+        return interface.text("version_line", language,
+                              version=config.extra.get("content_version", "draft"),
+                              date=format_date(day, format="long", locale=language))
+
+    def _load(self, config: MkDocsConfig, languages: tuple[str, ...]) -> Curriculum:
+        root = Path(config.config_file_path).parent
+        curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
+                                               languages)
+        for problem in problems:
+            log.warning(str(problem))
+        if problems and (config.strict or not curriculum.courses):
+            # Strict builds stop here: every problem is listed above, nothing half-built.
+            raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
+                              "again (each names the file and line).")
+        return curriculum
+
+    # -- on_files (after static-i18n has sorted the real files) ---------------------------
+    def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        languages = Languages(config)
+        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"])
+        self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
+                      for slug, module in self.curriculum.modules.items()}
+
+        def add(src_uri: str, content: str, view=None) -> None:
+            files.append(generated_page(config, languages, src_uri, content))
+            if view is not None:
+                self.views[src_uri] = view
+
+        add(f"{MODULES}/index.md", writer.library())
+        for course in self.curriculum.courses:
+            folder = f"{COURSES}/{course.id}"
+            add(f"{folder}/index.md", writer.course(course))
+            for module in course.modules:
+                add(f"{folder}/{module.slug}.md", writer.module_in_course(module),
+                    ModuleView(module, course))
+            for kind in ("pre", "final"):
+                add(f"{folder}/{kind}-test.md", writer.course_test(course, kind),
+                    TestQuestionsView(course))
+            add(f"{folder}/certificate.md", writer.certificate(course))
+        add("glossary.md", writer.glossary())
+        add(f"{MAINTAINERS}/index.md", writer.maintainers())
+        add(f"{MAINTAINERS}/coverage.md", writer.coverage())
+        add(f"{MAINTAINERS}/to-validate.md", writer.to_validate())
+        add(f"{MAINTAINERS}/translations.md", writer.translations())
+        docs = Path(config.config_file_path).parent / "docs"
+        for name, title in GUIDES.items():
+            text = (docs / f"{name}.md").read_text(encoding="utf-8")
+            add(f"{MAINTAINERS}/{name}.md", writer.guide(writer.t(title), _without_h1(text)))
+        add(f"{TOOLKITS}/index.md", writer.toolkits())
+        for toolkit in self.curriculum.toolkits:
+            folder = f"{TOOLKITS}/{toolkit.id}"
+            view = TestQuestionsView(self.curriculum.course(toolkit.id))
+            if toolkit.one_pager:
+                add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
+            add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
+        config.nav = navigation.site_nav(self.curriculum, writer)
+        return files
+
+    # -- on_nav -----------------------------------------------------------------------
+    def keep_neighbours_in_section(self, nav: Navigation) -> Navigation:
+        navigation.keep_neighbours_in_section(nav)
+        return nav
+
+    # -- on_page_markdown -------------------------------------------------------------
+    def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"])
+        return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+
+    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
+        language = writer.language
+        names = {a.id: a.name[language] for a in self.curriculum.audiences.values()}
+        src_uri = page.file.src_uri
+        same_in_every_language = getattr(page.file, "norm_src_uri", src_uri)
+        shown = self.views.get(same_in_every_language)
+        if isinstance(shown, TestQuestionsView):
+            questions = tuple((m.slug, m.text(language).title, quizzes)
+                              for m, quizzes in shown.course.test_questions(language))
+            self.view_state.current = PageView(language, shown.course.id, names, src_uri,
+                                               src_uri, test_questions=questions)
+            return markdown
+        if shown is None:
+            self.view_state.current = PageView(language, None, names, src_uri, src_uri)
+            if same_in_every_language == "index.md":  # the home page of each language
+                markdown += writer.home_courses()
+            return markdown
+        module, course = shown.module, shown.course
+        quizzes = module.text(language).quizzes
+        if course is None:  # the library: every passage, labelled
+            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes)
+        else:
+            text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
+            shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
+                        for m in course.modules}
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes)
+        self.view_state.current = view
+        translated = module.is_translated(language)
+        body = markdown if translated else (
+            f'<div lang="{module.source_language}" markdown>\n\n{markdown}\n\n</div>\n')
+        footer = writer.module_footer(module) if course else ""
+        return writer.module_header(module, course) + body + footer
+
+    # -- on_post_page --------------------------------------------------------------
+    def finish_page(self, html: str) -> str:
+        return html_fixes.mend(html)
+
+    # -- on_post_build, once after every language ---------------------------------------
+    def finish(self, config: MkDocsConfig) -> None:
+        if not Languages(config).is_first_build:
+            return
+        site = Path(config.site_dir)
+        search.inline_index_for_offline_use(site)
+        offline.check_no_external_resources(site)
+        sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
+
+
+def _without_h1(markdown: str) -> str:
+    """A guide's own '# Title' line: the page title replaces it."""
+    lines = markdown.splitlines()
+    return "\n".join(lines[1:] if lines and lines[0].startswith("# ") else lines)

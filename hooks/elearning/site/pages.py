@@ -1,0 +1,179 @@
+"""The Markdown of the pages the build generates, from the templates beside this file."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from .. import interface
+from ..domain.courses import Course
+from ..domain.curriculum import Curriculum
+from ..domain.modules import Module
+from ..domain.reports import coverage, facts_to_validate
+from ..domain.tagging import in_order
+from ..domain.toolkits import Toolkit, ToolkitItem
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,5})(\s)")
+
+
+@dataclass(frozen=True)
+class ToolkitPart:
+    title: str
+    anchor: str
+    body: str
+    notice: str = ""
+
+
+def demote_headings(markdown: str) -> str:
+    """One level down (## -> ###), outside fenced code: items sit under their own title."""
+    lines, fence = [], None
+    for line in markdown.splitlines():
+        opening = FENCE.match(line)
+        if fence and opening and opening.group(1)[0] == fence[0]:
+            fence = None
+        elif not fence and opening:
+            fence = opening.group(1)
+        lines.append(line if fence or opening else HEADING.sub(r"#\1\2", line))
+    return "\n".join(lines)
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                              trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+class PageWriter:
+    """Renders generated pages for one curriculum in one language."""
+
+    def __init__(self, curriculum: Curriculum, language: str, version: str = ""):
+        self.curriculum = curriculum
+        self.language = language
+        self.version = version  # "content version 1.0, 28 November 2026", for printouts
+
+    def _render(self, template: str, **values) -> str:
+        return _environment().get_template(template).render(
+            lang=self.language, t=self.t, audience_names=self.audience_names, **values)
+
+    def t(self, key: str, **values) -> str:
+        return interface.text(key, self.language, **values)
+
+    def audience_names(self, module: Module) -> str:
+        if set(module.audiences) == set(self.curriculum.audiences):
+            return self.t("all_audiences")
+        return ", ".join(self.curriculum.audiences[a].name[self.language] for a in module.audiences)
+
+    def home_courses(self) -> str:
+        return self._render("home_courses.md", courses=self.curriculum.courses)
+
+    def course(self, course: Course) -> str:
+        return self._render("course.md", course=course, course_data=self.course_data(course))
+
+    def module_in_course(self, module: Module) -> str:
+        return self._render("module_in_course.md", text=module.text(self.language))
+
+    def course_test(self, course: Course, kind: str) -> str:
+        questions = sum(len(q) for _, q in course.test_questions(self.language))
+        return self._render("course_test.md", course=course, kind=kind, questions=questions,
+                            course_data=self.course_data(course))
+
+    def certificate(self, course: Course) -> str:
+        return self._render("certificate.md", course=course, course_data=self.course_data(course))
+
+    def course_data(self, course: Course) -> str:
+        """What the browser scripts need to know of the course (progress, tests, certificate).
+        All its addresses are relative to the course's folder."""
+        lang = self.language
+        data = {
+            "format": 1, "course": course.id, "language": lang,
+            "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
+            "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
+                         "quizzes": [q.id for q in course.quizzes(m, lang)]}
+                        for m in course.modules],
+            "test": {m.slug: [q.id for q in quizzes]
+                     for m, quizzes in course.test_questions(lang)},
+        }
+        text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        return f'<script type="application/json" class="course-data">{text}</script>'
+
+    def library(self) -> str:
+        return self._render("library.md", modules=in_order(self.curriculum.modules.values()))
+
+    def module_header(self, module: Module, course: Course | None) -> str:
+        number = [m.slug for m in course.modules].index(module.slug) + 1 if course else None
+        return self._render("module_header.md", module=module, course=course, number=number,
+                            text=module.text(self.language), notice=self._notice(module),
+                            course_data=self.course_data(course) if course else "")
+
+    def glossary(self) -> str:
+        terms = sorted(self.curriculum.glossary, key=lambda t: t.texts[self.language].term.casefold())
+        return self._render("glossary.md", terms=terms)
+
+    def abbreviations(self) -> str:
+        """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
+        lines = [f"*[{term.texts[self.language].term}]: {term.texts[self.language].meaning}"
+                 for term in self.curriculum.glossary]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+    def maintainers(self) -> str:
+        return self._render("maintainers.md")
+
+    def coverage(self) -> str:
+        return self._render("coverage.md", curriculum=self.curriculum,
+                            rows=coverage(self.curriculum))
+
+    def to_validate(self) -> str:
+        contacts = [c for c in self.curriculum.contacts.values() if not c.verified]
+        return self._render("to_validate.md", contacts=contacts,
+                            facts=facts_to_validate(self.curriculum, self.language))
+
+    def translations(self) -> str:
+        rows: dict[tuple[str, str], dict[str, str]] = {}
+        for status in self.curriculum.translations:
+            rows.setdefault((status.kind, status.name), {})[status.language] = status.state
+        return self._render("translations.md", rows=sorted(rows.items()),
+                            languages=self.curriculum.languages[1:])
+
+    def guide(self, title: str, markdown: str) -> str:
+        """A guide from docs/ shown in the site (for maintainers; not in search)."""
+        return f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n{markdown}'
+
+    def toolkits(self) -> str:
+        return self._render("toolkits.md", toolkits=self.curriculum.toolkits)
+
+    def one_pager(self, toolkit: Toolkit) -> str:
+        text = toolkit.one_pager.text(self.language)
+        return self._render("one_pager.md", toolkit=toolkit, text=text, body=text.body,
+                            notice=self._notice(toolkit.one_pager))
+
+    def mini_toolkit(self, toolkit: Toolkit) -> str:
+        parts = [self._part(item) for item in
+                 ([toolkit.one_pager] if toolkit.one_pager else []) + list(toolkit.items)]
+        parts.append(ToolkitPart(self.t("referral_contacts"), "referral-contacts",
+                                 self._render("referral_contacts.md", contacts=toolkit.contacts)))
+        parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
+                                 self.t("quiz_sheet_intro") + "\n\n/// quiz-sheet\n///\n"))
+        return self._render("mini_toolkit.md", toolkit=toolkit, parts=parts, version=self.version)
+
+    def _part(self, item: ToolkitItem) -> ToolkitPart:
+        text = item.text(self.language)
+        return ToolkitPart(text.title, item.slug, demote_headings(text.body), self._notice(item))
+
+    def _notice(self, item) -> str:
+        """Said to readers of a page not (or no longer fully) in their language."""
+        if not item.is_translated(self.language):
+            return f"!!! info \"\"\n    {self.t('not_translated')}\n\n"
+        if self.curriculum.is_stale(item.slug, self.language):
+            return f"!!! info \"\"\n    {self.t('translation_stale')}\n\n"
+        return ""
+
+    def module_footer(self, module: Module) -> str:
+        return self._render("module_footer.md", module=module)

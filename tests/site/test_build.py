@@ -1,0 +1,183 @@
+"""Real MkDocs builds of small curricula made in a temporary folder."""
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import run_mkdocs
+from tests.helpers import AUDIENCES_YML, make_project, module
+
+GOOD = {
+    "modules/basics.md": module("Basics", order=1, body="""
+        See [the employer module](hiring.md) and ![a map](../images/map.png).
+
+        /// audience | employers
+        Employers only.
+        ///
+
+        /// audience | municipalities
+        Municipalities only.
+        ///
+        """),
+    "modules/basics.az.md": "---\ntitle: Əsaslar\nobjectives: [Bir şey edin]\n---\nMətn.\n",
+    "modules/hiring.md": module("Hiring", audiences="[employers]", order=2,
+                                body="\nBack to [basics](basics.md).\n"),
+    "modules/local.md": module("Local", audiences="[municipalities]", order=2),
+    "images/map.png": "not really a png",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("good"), GOOD)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+def page(site, path):
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("prefix", ["", "az/", "ru/"])
+def test_every_page_kind_exists_in_every_language(site, prefix):
+    for path in ("index.html", "courses/employers/index.html", "courses/employers/basics.html",
+                 "courses/employers/hiring.html", "courses/municipalities/local.html",
+                 "modules/index.html", "modules/basics.html", "modules/hiring.html"):
+        assert (site / prefix / path).is_file(), prefix + path
+
+
+def test_home_has_a_card_per_audience_in_order(site):
+    links = [a["href"] for a in page(site, "az/index.html").select(".course-cards a")]
+    assert links == ["courses/municipalities/index.html", "courses/employers/index.html"]
+
+
+def test_course_lists_its_modules_in_order_with_duration_and_objectives(site):
+    course = page(site, "courses/employers/index.html")
+    assert [a["href"] for a in course.select("article ol a")] == ["basics.html", "hiring.html"]
+    assert "2 modules · 20 minutes in total" in course.get_text()
+    assert "Do one thing" in course.get_text()
+
+
+def test_module_in_a_course_shows_only_its_audiences_passages_and_links_work(site):
+    shown = page(site, "courses/employers/basics.html")
+    text = shown.get_text()
+    assert "Employers only." in text and "Municipalities only." not in text
+    assert shown.select_one("a[href='hiring.html']")  # stays inside the course
+    assert shown.select_one("img[src='../../images/map.png']")
+    assert shown.select_one("a.back-to-course[href='index.html']")
+    assert shown.select_one("a.md-footer__link--next[href='hiring.html']")
+    other = page(site, "courses/municipalities/basics.html")
+    assert other.select_one("a[href='../../modules/hiring.html']")  # not in that course
+
+
+def test_library_shows_every_passage_labelled_and_is_the_only_searchable_copy(site):
+    library = page(site, "modules/basics.html")
+    labels = [p.get_text() for p in library.select(".audience-passage__label")]
+    assert labels == ["For Employers", "For Municipal officials"]
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "courses/employers/basics.html" not in index
+    assert '"modules/basics.html"' in index and '"az/modules/basics.html"' in index
+
+
+def test_untranslated_module_falls_back_to_english_with_a_notice(site):
+    fallback = page(site, "ru/courses/employers/hiring.html")
+    assert "ещё не переведена на русский" in fallback.get_text()
+    assert fallback.select_one("div[lang='en']") is not None
+    translated = page(site, "az/courses/employers/basics.html")
+    assert translated.select_one("h1").get_text() == "Əsaslar"
+    assert "tərcümə olunmayıb" not in translated.get_text()
+
+
+def test_language_switcher_links_each_page_to_its_translation(site):
+    switcher = page(site, "az/courses/employers/basics.html").select("a.md-select__link")
+    assert {a["hreflang"]: a["href"] for a in switcher} == {
+        "en": "../../../courses/employers/basics.html",
+        "az": "./basics.html" if False else switcher[1]["href"],
+        "ru": "../../../ru/courses/employers/basics.html"}
+
+
+def test_no_alternate_links_that_make_material_fetch_sitemaps(site):
+    assert not page(site, "index.html").select("link[rel=alternate]")
+
+
+BAD_INPUTS = {
+    "invalid front matter YAML": (
+        {"modules/m.md": "---\ntitle: What: now\naudiences: all\n---\nx\n"},
+        None, "curriculum/modules/m.md:2: front matter: this is not valid YAML"),
+    "invalid audiences.yml": (
+        {"modules/m.md": module()}, "employers:\n  name: {en: E\n",
+        "curriculum/audiences.yml:2: this is not valid YAML"),
+    "missing required key": (
+        {"modules/m.md": "---\ntitle: T\naudiences: all\nobjectives: [x]\n---\n"}, None,
+        "curriculum/modules/m.md:2: 'duration' is missing. Add 'duration:' with a whole "
+        "number of minutes greater than 0."),
+    "wrongly typed key": (
+        {"modules/m.md": module(duration="'10 minutes'")}, None,
+        "curriculum/modules/m.md:4: 'duration' must be a whole number of minutes greater than 0"),
+    "unknown audience": (
+        {"modules/m.md": module(audiences="[police]")}, None,
+        "curriculum/modules/m.md:3: 'police' is not an audience. Valid audiences: "
+        "municipalities, employers"),
+    "passage for an unknown audience": (
+        {"modules/m.md": module(body="\n/// audience | police\nx\n///\n")}, None,
+        "curriculum/modules/m.md:10: 'police' is not an audience."),
+    "translation with other audiences": (
+        {"modules/m.md": module(), "modules/m.az.md":
+         "---\ntitle: T\nobjectives: [x]\naudiences: [employers]\n---\n"}, None,
+        "curriculum/modules/m.az.md:4: 'audiences' differs from the English file m.md"),
+    "audience missing a language's name": (
+        {"modules/m.md": module()},
+        AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),
+        "curriculum/audiences.yml:5: 'name' has no text for az"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_fails_strict_build_with_one_clear_message_and_no_traceback(tmp_path, case):
+    files, audiences, expected = BAD_INPUTS[case]
+    project = make_project(tmp_path, files, audiences=audiences or AUDIENCES_YML)
+    strict = run_mkdocs(project, "--strict")
+    assert strict.returncode != 0
+    assert expected in strict.stderr, strict.stderr
+    assert "Traceback" not in strict.stderr + strict.stdout
+    assert strict.stderr.count(expected) == 1  # said once, not once per language
+
+
+def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
+    project = make_project(tmp_path, {"modules/m.md": module(),
+                                      "modules/n.md": module(audiences="[police]")})
+    result = run_mkdocs(project)
+    assert result.returncode == 0
+    assert "WARNING -  curriculum/modules/n.md:3: 'police' is not an audience" in result.stderr
+
+
+def test_a_page_loading_an_outside_script_fails_the_build(tmp_path):
+    body = '\n<script src="https://cdn.example.org/x.js"></script>\n'
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)})
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "load files from outside the site" in result.stderr
+    assert "modules/m.html: <script src> https://cdn.example.org/x.js" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_stale_translation_builds_strictly_with_a_notice_to_readers(tmp_path):
+    stale = "---\ntitle: Əsaslar\nobjectives: [x]\ntranslated_from: \"0000000000\"\n---\nMətn.\n"
+    project = make_project(tmp_path, {"modules/m.md": module(), "modules/m.az.md": stale})
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    shown = page(project / "site", "az/courses/employers/m.html")
+    assert "ingiliscə əsli tərcümə ediləndən sonra dəyişib" in shown.get_text()
+    report = page(project / "site", "maintainers/translations.html").get_text()
+    assert "stale" in report
+
+
+def test_personal_data_in_content_stops_the_build(tmp_path):
+    body = "\n/// case | A call\n\"Aysel\" called from +994 50 123 45 67, passport AA1234567.\n///\n"
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)})
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode != 0
+    assert "curriculum/modules/m.md:11: the phone number '+994 50 123 45 67' is not in the " \
+           "contacts directory" in result.stderr
+    assert "AA1234567" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,169 @@
+"""tools/bundle.py on the real built site: a zip the IT team can check and serve as it is."""
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import importlib.util
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from elearning.site import security
+from tests.conftest import ROOT, SUB_PATH
+from tests.webserver import site_with_server_files
+
+TOOL = ROOT / "tools" / "bundle.py"
+DEEP_PAGE = "ru/courses/employers/first-contact.html"
+
+
+def run_bundle(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def site(built_site, tmp_path_factory) -> Path:
+    return site_with_server_files(built_site, tmp_path_factory.mktemp("bundled"))
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("guide") / "maintainer-guide.md"
+    path.write_text("# Maintaining the site\n\nA stand-in for docs/maintainer-guide.md.\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def bundle_zip(site, guide, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    result = run_bundle("--site", str(site), "--out", str(out), "--guide", str(guide))
+    assert result.returncode == 0, result.stderr
+    zips = list(out.glob("*.zip"))
+    assert len(zips) == 1 and str(zips[0]) in result.stdout
+    assert list(out.iterdir()) == zips  # no partial file left behind
+    return zips[0]
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(bundle_zip) as archive:
+        assert archive.testzip() is None
+        archive.extractall(target)
+    (folder,) = target.iterdir()  # one folder, named as the zip
+    assert bundle_zip.name == folder.name + ".zip"
+    return folder
+
+
+def test_name_has_content_version_and_date(unpacked):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    version = config["extra"]["content_version"]
+    assert unpacked.name == f"ct-elearning-{version}-{datetime.date.today().isoformat()}"
+
+
+def test_every_file_has_a_correct_checksum(unpacked):
+    listed = {}
+    for line in (unpacked / "SHA256SUMS").read_text(encoding="ascii").splitlines():
+        digest, path = line.split("  ", 1)
+        listed[path] = digest
+    files = {path.relative_to(unpacked).as_posix() for path in unpacked.rglob("*")
+             if path.is_file()}
+    assert set(listed) == files - {"SHA256SUMS"}
+    for path, digest in listed.items():
+        assert hashlib.sha256((unpacked / path).read_bytes()).hexdigest() == digest, path
+    if shutil.which("sha256sum"):  # the format the IT team checks with
+        check = subprocess.run(["sha256sum", "--check", "--quiet", "--strict", "SHA256SUMS"],
+                               cwd=unpacked, capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_site_and_the_snippets_are_there(unpacked, site, guide):
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+             and p.relative_to(site).parts[0] != security.SERVER_FOLDER}
+    bundled = {p.relative_to(unpacked / "site").as_posix()
+               for p in (unpacked / "site").rglob("*") if p.is_file()}
+    assert bundled == built
+    for name in ("content-security-policy.txt", "nginx.conf", "apache.htaccess"):
+        assert (unpacked / name).read_bytes() == \
+            (site / security.SERVER_FOLDER / name).read_bytes(), name
+    policy = (unpacked / "content-security-policy.txt").read_text(encoding="utf-8")
+    assert policy.startswith("Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-")
+    policy = policy.removeprefix("Content-Security-Policy: ").strip()
+    assert f'add_header Content-Security-Policy "{policy}" always;' in \
+        (unpacked / "nginx.conf").read_text(encoding="utf-8")
+    assert f'Header always set Content-Security-Policy "{policy}"' in \
+        (unpacked / "apache.htaccess").read_text(encoding="utf-8")
+    assert (unpacked / "MAINTAINERS.md").read_bytes() == guide.read_bytes()
+
+
+def test_unzip_makes_files_world_readable(bundle_zip):
+    """Web servers started by root read the files as nobody (zipfile ignores the modes
+    when extracting; unzip applies them)."""
+    with zipfile.ZipFile(bundle_zip) as archive:
+        modes = {info.filename: info.external_attr >> 16 for info in archive.infolist()}
+    assert all(mode & 0o444 == 0o444 for mode in modes.values())
+    assert all(mode & 0o111 == 0o111 for name, mode in modes.items() if name.endswith("/"))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_unpacked_site_serves_under_a_sub_path(unpacked, tmp_path):
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / SUB_PATH).symlink_to(unpacked / "site", target_is_directory=True)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+        for path in ("index.html", DEEP_PAGE):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                assert response.status == 200, path
+                assert b"</html>" in response.read(), path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_missing_guide_stops_with_a_clear_message(site, tmp_path):
+    result = run_bundle("--site", str(site), "--out", str(tmp_path / "dist"),
+                        "--guide", str(tmp_path / "maintainer-guide.md"))
+    assert result.returncode == 1
+    assert "maintainer guide" in result.stderr and "missing" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
+
+
+def test_a_site_without_server_files_asks_for_a_new_build(built_site, guide, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(security.SERVER_FOLDER))
+    result = run_bundle("--site", str(site), "--out", str(tmp_path / "dist"),
+                        "--guide", str(guide))
+    assert result.returncode == 1 and "make site" in result.stderr, result.stderr
+
+
+def test_python_tags_in_mkdocs_yml_are_ignored_not_run(tmp_path):
+    spec = importlib.util.spec_from_file_location("ct_bundle_tool", TOOL)
+    bundle = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bundle)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_dir: !ENV [SITE, site]\nmarkdown_extensions:\n  - pymdownx.emoji:\n'
+                      '      emoji_index: !!python/name:material.extensions.emoji.twemoji\n'
+                      'extra:\n  content_version: "2.1"\n', encoding="utf-8")
+    assert bundle.content_version(config) == "2.1"
+    config.write_text("extra: {}\n", encoding="utf-8")
+    with pytest.raises(bundle.BundleError, match="content_version"):
+        bundle.content_version(config)

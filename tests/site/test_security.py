@@ -1,0 +1,117 @@
+"""The Content-Security-Policy computed from built pages, and the web server snippets."""
+import base64
+import hashlib
+import re
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from elearning.site import security
+from tests.webserver import check_nginx_config, free_port, nginx_binary, nginx_config
+
+HELPER_ROOT = '__md_scope=new URL(".",location),__md_get=(e,_=localStorage)=>_.getItem(e)'
+HELPER_DEEP = '__md_scope=new URL("..",location),__md_get=(e,_=localStorage)=>_.getItem(e)'
+TABS = 'var target=document.getElementById(location.hash.slice(1));target&&(target.checked=1)'
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def page(*body: str) -> str:
+    return "<!doctype html><html><head><meta charset=utf-8></head><body>" + "".join(body) + \
+        "</body></html>"
+
+
+@pytest.fixture
+def tiny_site(tmp_path):
+    """Two folder depths, Material's three kinds of inline script, data blocks, files."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "index.html").write_text(page(
+        f"<script>{HELPER_ROOT}</script>",
+        f"<script>{TABS}</script>",
+        '<script id="__config" type="application/json">{"base": "."}</script>',
+        '<script type="application/json" class="course-data">{"a": "</p>"}</script>',
+        '<script src="assets/bundle.js"></script>',
+        '<a href="sub/page.html" title="javascript: a lesson">next</a>'), encoding="utf-8")
+    # CR LF line ends: browsers hash the script with LF, as they parse it.
+    (tmp_path / "sub" / "page.html").write_bytes(page(
+        f"<script>{HELPER_DEEP}</script>",
+        f'<script type="text/javascript">{TABS}</script>',
+        '<script type="module">\r\nimport "./x.js";\r\n</script>',
+        "<script type=text/x-template><p>not run</p></script>").encode("utf-8"))
+    (tmp_path / "_server").mkdir()
+    (tmp_path / "_server" / "ignored.html").write_text(page("<script>ignored()</script>"))
+    return tmp_path
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    return {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+
+
+def test_policy_hashes_each_executed_inline_script_once(tiny_site):
+    policy = directives(security.content_security_policy(tiny_site))
+    assert sorted(policy["script-src"][1:]) == sorted(
+        [sha(HELPER_ROOT), sha(HELPER_DEEP), sha(TABS), sha('\nimport "./x.js";\n')])
+    assert policy["script-src"][0] == "'self'"
+    assert policy == {
+        "default-src": ["'self'"], "script-src": policy["script-src"],
+        "style-src": ["'self'"], "img-src": ["'self'", "data:"], "font-src": ["'self'"],
+        "connect-src": ["'self'"], "worker-src": ["'self'"], "frame-src": ["'self'"],
+        "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"]}
+    assert "'unsafe-inline'" not in str(policy) and "'unsafe-eval'" not in str(policy)
+
+
+def test_policy_is_the_same_for_the_same_pages(tiny_site):
+    assert security.content_security_policy(tiny_site) == \
+        security.content_security_policy(tiny_site)
+
+
+def test_style_elements_and_attributes_get_hashes_not_unsafe_inline(tiny_site):
+    (tiny_site / "styled.html").write_text(page(
+        "<style>.a{color:red}</style>", '<p style="width: 50%">x</p>',
+        '<p style="width: &quot;x&quot;">y</p>'), encoding="utf-8")
+    styles = directives(security.content_security_policy(tiny_site))["style-src"]
+    assert styles == ["'self'", sha(".a{color:red}"), "'unsafe-hashes'",
+                      *sorted([sha("width: 50%"), sha('width: "x"')])]
+
+
+@pytest.mark.parametrize("markup", ['<button onclick="go()">Go</button>',
+                                    '<a href=" JavaScript:go()">Go</a>',
+                                    '<form action="javascript:go()"></form>'])
+def test_inline_handlers_and_javascript_urls_stop_the_build(tiny_site, markup):
+    (tiny_site / "sub" / "bad.html").write_text(page(markup), encoding="utf-8")
+    with pytest.raises(PluginError, match=r"sub/bad\.html"):
+        security.content_security_policy(tiny_site)
+
+
+def test_server_files(tiny_site):
+    policy = security.content_security_policy(tiny_site)
+    security.write_server_files(tiny_site, policy, "/training/ct/")
+    folder = tiny_site / "_server"
+    assert (folder / "content-security-policy.txt").read_text() == \
+        f"Content-Security-Policy: {policy}\n"
+    nginx = (folder / "nginx.conf").read_text()
+    assert "location /training/ct/ {" in nginx and "location = /training/ct {" in nginx
+    assert f'add_header Content-Security-Policy "{policy}" always;' in nginx
+    for line in ("charset utf-8;", "gzip on;", "index index.html;", "default_type ",
+                 "expires epoch;", "expires 1y;", f"alias {security.NGINX_SITE_PLACEHOLDER};"):
+        assert line in nginx, line
+    apache = (folder / "apache.htaccess").read_text()
+    assert f'Header always set Content-Security-Policy "{policy}"' in apache
+    for line in ("AddDefaultCharset utf-8", "AddOutputFilterByType DEFLATE text/html",
+                 "DirectoryIndex index.html", "Cache-Control"):
+        assert line in apache, line
+    # A hashed bundle name matches the long-cache pattern; our own files do not.
+    assert re.search(security.HASHED_FILE_PATTERN, "assets/javascripts/bundle.a5f9d56c.min.js")
+    assert not re.search(security.HASHED_FILE_PATTERN, "javascripts/quiz.js")
+
+
+def test_generated_nginx_conf_passes_nginx_t(tiny_site, tmp_path_factory):
+    nginx = nginx_binary()
+    security.write_server_files(tiny_site, security.content_security_policy(tiny_site))
+    folder = tmp_path_factory.mktemp("nginx-t")
+    result = check_nginx_config(nginx, nginx_config(folder, tiny_site, free_port()))
+    assert result.returncode == 0, result.stderr
+    assert "[warn]" not in result.stderr and "[emerg]" not in result.stderr, result.stderr

@@ -1,0 +1,17 @@
+import xml.etree.ElementTree as etree
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def test_sitemap_lists_every_page_of_every_language_with_its_translations(built_site):
+    tree = etree.parse(built_site / "sitemap.xml")
+    locations = {loc.text for loc in tree.findall("s:url/s:loc", NS)}
+    pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+             if p.name != "404.html" and "assets" not in p.parts}
+    base = "https://elearning.example.az/elearning/"
+    assert locations == {base + page for page in pages}
+    generated = tree.find(f"s:url[s:loc='{base}az/courses/employers/pre-test.html']", NS)
+    alternates = {link.get("hreflang"): link.get("href") for link in generated.findall("x:link", NS)}
+    assert alternates == {"en": base + "courses/employers/pre-test.html",
+                          "az": base + "az/courses/employers/pre-test.html",
+                          "ru": base + "ru/courses/employers/pre-test.html"}
