@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test browser clean translations
+.PHONY: site serve test browser clean translations bundle
 
 site: $(VENV)/.site-installed
 	$(MKDOCS) build --strict
@@ -21,6 +21,10 @@ serve: $(VENV)/.site-installed
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
 
+# The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
+bundle: site
+	$(BIN)/python tools/bundle.py
+
 # What to translate or update, per language. After a translator has updated a file:
 #   make translations STAMP=curriculum/modules/referral.az.md
 # Once, when the project starts using the marks: make translations STAMP_ALL_CURRENT=yes
@@ -28,13 +32,14 @@ translations: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m elearning.translations_cli \
 	  $(if $(STAMP),--stamp $(STAMP)) $(if $(STAMP_ALL_CURRENT),--stamp-all-current)
 
-# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own).
+# Debian's Chromium (Playwright never downloads a browser of its own), pdfinfo for print
+# page counts, nginx to serve the site with its Content-Security-Policy.
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v pdfinfo >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdfinfo >/dev/null || ! test -x /usr/sbin/nginx; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils nginx >/dev/null; \
 	  else \
-	    echo "Chromium or pdfinfo is missing: install Debian's chromium and poppler-utils (browser tests are skipped)"; \
+	    echo "Install Debian's chromium, poppler-utils and nginx for the browser tests (skipped without them)"; \
 	  fi; \
 	fi
 

@@ -9,6 +9,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
@@ -24,7 +25,7 @@ from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.modules import Module
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.flowchart import FlowchartFence
-from . import html_fixes, navigation, offline, search, sitemap
+from . import html_fixes, navigation, offline, search, security, sitemap
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -195,6 +196,9 @@ class SiteBuild:
         search.inline_index_for_offline_use(site)
         offline.check_no_external_resources(site)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
+        # Last: the policy hashes the inline scripts of the pages as finally written.
+        security.write_server_files(site, security.content_security_policy(site),
+                                    urlsplit(config.site_url or "").path or "/elearning/")
 
 
 def _without_h1(markdown: str) -> str:
