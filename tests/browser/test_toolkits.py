@@ -8,7 +8,7 @@ AUDIENCES = ["municipalities", "law-enforcement", "employers", "azrcs"]
 LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
 # The header shows the site name: in print it must not (no navigation chrome).
 SITE_NAME = {"en": "Counter-trafficking e-learning", "az": "İnsan alverinə qarşı e-təlim",
-             "ru": "Электронное обучение по противодействию"}
+             "ru": "Обучение по противодействию торговле людьми"}
 
 
 def pdf_page_texts(page, path) -> list[str]:
