@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .audiences import Audience, load_audiences
@@ -31,8 +32,11 @@ class Curriculum:
 
     def is_stale(self, name: str, language: str) -> bool:
         """The English text changed after this translation was made."""
-        return any(s.name == name and s.language == language and s.state == "stale"
-                   for s in self.translations)
+        return (name, language) in self._stale
+
+    @cached_property
+    def _stale(self) -> frozenset[tuple[str, str]]:
+        return frozenset((s.name, s.language) for s in self.translations if s.state == "stale")
 
     def toolkit(self, audience_id: str) -> Toolkit:
         return next(toolkit for toolkit in self.toolkits if toolkit.id == audience_id)

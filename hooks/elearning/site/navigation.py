@@ -36,11 +36,11 @@ def site_nav(curriculum: Curriculum, writer) -> list:
 def keep_neighbours_in_section(nav: Navigation) -> None:
     """Previous/next stay inside a course (or the library) instead of running into the next."""
     for page in nav.pages:
-        siblings = [item for item in (page.parent.children if page.parent else [])
-                    if isinstance(item, Page)]
-        if page not in siblings:
-            page.previous_page = page.next_page = None
-            continue
-        index = siblings.index(page)
-        page.previous_page = siblings[index - 1] if index > 0 else None
-        page.next_page = siblings[index + 1] if index + 1 < len(siblings) else None
+        page.previous_page = page.next_page = None
+    sections = [item for item in nav.items if not isinstance(item, Page)]
+    while sections:
+        section = sections.pop()
+        pages = [item for item in section.children if isinstance(item, Page)]
+        sections.extend(item for item in section.children if not isinstance(item, Page))
+        for before, after in zip(pages, pages[1:]):
+            before.next_page, after.previous_page = after, before

@@ -88,18 +88,18 @@ class PageWriter:
     def certificate(self, course: Course) -> str:
         return self._render("certificate.md", course=course, course_data=self.course_data(course))
 
-    def course_data(self, course: Course) -> str:
+    def course_data(self, course: Course, only: Module | None = None) -> str:
         """What the browser scripts need to know of the course (progress, tests, certificate).
-        All its addresses are relative to the course's folder."""
+        All its addresses are relative to the course's folder. A module's page needs only its
+        own entry: a page per module carrying every module would grow the site quadratically."""
         lang = self.language
+        modules = [only] if only else course.modules
         data = {
             "format": 1, "course": course.id, "language": lang,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
                          "quizzes": [q.id for q in course.quizzes(m, lang)]}
-                        for m in course.modules],
-            "test": {m.slug: [q.id for q in quizzes]
-                     for m, quizzes in course.test_questions(lang)},
+                        for m in modules],
         }
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return f'<script type="application/json" class="course-data">{text}</script>'
@@ -111,7 +111,7 @@ class PageWriter:
         number = [m.slug for m in course.modules].index(module.slug) + 1 if course else None
         return self._render("module_header.md", module=module, course=course, number=number,
                             text=module.text(self.language), notice=self._notice(module),
-                            course_data=self.course_data(course) if course else "")
+                            course_data=self.course_data(course, module) if course else "")
 
     def glossary(self) -> str:
         terms = sorted(self.curriculum.glossary, key=lambda t: t.texts[self.language].term.casefold())
