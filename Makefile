@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test browser clean translations bundle
+.PHONY: site serve test browser clean translations bundle bench
 
 site: $(VENV)/.site-installed
 	$(MKDOCS) build --strict
@@ -20,6 +20,11 @@ serve: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+# The benchmark (not part of `make test`): ratios against baselines measured in the same run.
+# LIGHTHOUSE=1 adds Lighthouse scores (installs lighthouse into bench/.cache from npm).
+bench: $(VENV)/.test-installed browser
+	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse)
 
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
 bundle: site
