@@ -1,5 +1,4 @@
 """Self-checks, progress on the device, course tests and the certificate, in Chromium."""
-import io
 import json
 
 import pytest

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from .languages import Translated
 from .problems import Problems
-from .schema import ContentModel, validate
+from .schema import ContentModel, validate_entries
 from .source import ContentSyntaxError, read_yaml_file
 
 ALL = "all"  # in `audiences:` lists: every audience
@@ -46,24 +46,10 @@ def load_audiences(path: Path, display: str, languages: tuple[str, ...],
         problems.add(display, 1, "this file must list at least one audience: "
                      "'<id>:' followed by its 'name' and 'description'.")
         return {}
-    audiences: dict[str, Audience] = {}
-    for audience_id in source.data:
-        if not is_valid_id(audience_id):
-            problems.add(display, source.line_of((audience_id,)),
-                         f"'{audience_id}' is not a valid audience id: use lower-case letters, "
-                         "digits and hyphens (for example law-enforcement).")
-            continue
-        entry = validate(AudienceEntry, source.at(audience_id), display, problems,
-                         context={"languages": languages}, prefix=(audience_id,))
-        if entry is not None:
-            audiences[audience_id] = Audience(audience_id, entry.name, entry.description,
-                                              entry.pass_mark)
-    return audiences
-
-
-def is_valid_id(value: object) -> bool:
-    return (isinstance(value, str) and value != ALL and value.replace("-", "").isalnum()
-            and value == value.lower() and value.isascii() and not value.startswith("-"))
+    entries = validate_entries(source, AudienceEntry, display, problems, {"languages": languages},
+                               what="audience", example="law-enforcement")
+    return {audience_id: Audience(audience_id, e.name, e.description, e.pass_mark)
+            for audience_id, e in entries.items()}
 
 
 def unknown_audience_message(audience_id: str, known: dict[str, Audience] | list[str]) -> str:

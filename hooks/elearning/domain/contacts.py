@@ -11,10 +11,10 @@ from typing import Mapping
 
 from pydantic import Field
 
-from .audiences import Audience, is_valid_id
+from .audiences import Audience
 from .languages import Translated
 from .problems import Problems
-from .schema import ContentModel, Text, validate
+from .schema import ContentModel, Text, validate_entries
 from .source import ContentSyntaxError, display_path, read_yaml_file
 from .tagging import AudienceIds
 
@@ -69,19 +69,10 @@ def load_contacts(path: Path, root: Path, languages: tuple[str, ...],
         problems.add(display, 1, "this file must list contacts as '<id>:' followed by "
                      "their 'name' and 'phone'.")
         return {}
-    context = {"languages": languages, "audiences": audiences}
-    contacts: dict[str, Contact] = {}
-    for contact_id in source.data:
-        if not is_valid_id(contact_id):
-            problems.add(display, source.line_of((contact_id,)),
-                         f"'{contact_id}' is not a valid contact id: use lower-case letters, "
-                         "digits and hyphens (for example hotline-152).")
-            continue
-        entry = validate(ContactEntry, source.at(contact_id), display, problems,
-                         context=context, prefix=(contact_id,))
-        if entry is not None:
-            contacts[contact_id] = Contact(contact_id, **entry.model_dump())
-    return contacts
+    entries = validate_entries(source, ContactEntry, display, problems,
+                               {"languages": languages, "audiences": audiences},
+                               what="contact", example="hotline-152")
+    return {contact_id: Contact(contact_id, **e.model_dump()) for contact_id, e in entries.items()}
 
 
 def unknown_contact_message(contact_id: str, contacts: Mapping[str, Contact]) -> str:

@@ -8,9 +8,8 @@ from typing import Mapping
 
 from pydantic import Field
 
-from .audiences import is_valid_id
 from .problems import Problems
-from .schema import ContentModel, Text, validate
+from .schema import ContentModel, Text, is_valid_id, validate
 from .source import ContentSyntaxError, display_path, read_yaml_file
 
 

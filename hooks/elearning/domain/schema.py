@@ -92,3 +92,26 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         if part in fields:
             current = _model_in(fields[part].annotation)
     return list(getattr(current, "model_fields", {}))
+
+
+def validate_entries(source: Located, model: type[ContentModel], file: str, problems: Problems,
+                     context: dict, *, what: str, example: str) -> dict[str, Any]:
+    """Each '<id>:' entry of a YAML mapping (audiences, contacts), validated against `model`."""
+    entries = {}
+    for entry_id in source.data:
+        if not is_valid_id(entry_id):
+            problems.add(file, source.line_of((entry_id,)),
+                         f"'{entry_id}' is not a valid {what} id: use lower-case letters, "
+                         f"digits and hyphens (for example {example}).")
+            continue
+        entry = validate(model, source.at(entry_id), file, problems, context=context,
+                         prefix=(entry_id,))
+        if entry is not None:
+            entries[entry_id] = entry
+    return entries
+
+
+def is_valid_id(value: object) -> bool:
+    """Lower-case letters, digits and hyphens: ids appear in addresses and in files."""
+    return (isinstance(value, str) and value != "all" and value.replace("-", "").isalnum()
+            and value == value.lower() and value.isascii() and not value.startswith("-"))

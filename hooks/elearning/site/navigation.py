@@ -21,7 +21,7 @@ def site_nav(curriculum: Curriculum, writer) -> list:
         ]}
         for course in curriculum.courses
     ]
-    library = [f"modules/index.md"] + [
+    library = ["modules/index.md"] + [
         {m.text(lang).title: f"modules/{m.slug}.md"} for m in in_order(curriculum.modules.values())]
     toolkits = ["toolkits/index.md"]
     for toolkit in curriculum.toolkits:
