@@ -22,9 +22,10 @@ test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 # The benchmark (not part of `make test`): ratios against baselines measured in the same run.
-# LIGHTHOUSE=1 adds Lighthouse scores (installs lighthouse into bench/.cache from npm).
-bench: $(VENV)/.test-installed browser
-	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse)
+# LIGHTHOUSE=1 adds Lighthouse (installs lighthouse@12.2.3 into bench/.cache from npm);
+# BENCH_ARGS passes options to bench/run.py (--write, --runs N, --scaling-runs N, --no-scaling).
+bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
+	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
 
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
 bundle: site
