@@ -46,6 +46,20 @@ def discover(folder: Path, root: Path, languages: tuple[str, ...], problems: Pro
     return files
 
 
+class Translatable:
+    """A document's texts by language (`texts`), the source language always among them."""
+
+    texts: Mapping[str, Any]
+    source_language: str
+
+    def text(self, language: str):
+        """The text in `language`, or in the source language where not translated."""
+        return self.texts.get(language) or self.texts[self.source_language]
+
+    def is_translated(self, language: str) -> bool:
+        return language in self.texts
+
+
 @dataclass(frozen=True)
 class Version:
     """One language's file of a document, its validated front matter and what its text holds

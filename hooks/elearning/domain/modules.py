@@ -12,7 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .documents import checked_blocks, discover, load_versions
+from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import Quiz, quizzes_in
 from .schema import ContentModel, Text
@@ -70,20 +70,13 @@ class ModuleText:
 
 
 @dataclass(frozen=True)
-class Module:
+class Module(Translatable):
     slug: str
     audiences: tuple[str, ...]
     duration: int
     order: int | None
     texts: Mapping[str, ModuleText]  # by language; the source language is always there
     source_language: str
-
-    def text(self, language: str) -> ModuleText:
-        """The text in `language`, or in the source language where not translated."""
-        return self.texts.get(language) or self.texts[self.source_language]
-
-    def is_translated(self, language: str) -> bool:
-        return language in self.texts
 
     def quizzes_for(self, audience_id: str, language: str) -> tuple[Quiz, ...]:
         """The questions a learner of this audience's course sees (not other audiences')."""

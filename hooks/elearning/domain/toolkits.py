@@ -14,7 +14,7 @@ from pydantic import Field
 from .audiences import Audience
 from .blocks import TextBlock
 from .contacts import Contact, check_references, unknown_contact_message
-from .documents import checked_blocks, discover, load_versions
+from .documents import Translatable, checked_blocks, discover, load_versions
 from .flowcharts import Flowchart, check_translated_flowcharts, flowcharts_in
 from .problems import Problems
 from .schema import ContentModel, Text, validate
@@ -71,19 +71,13 @@ class ItemText:
 
 
 @dataclass(frozen=True)
-class ToolkitItem:
+class ToolkitItem(Translatable):
     slug: str
     audiences: tuple[str, ...]
     kind: str
     order: int | None
     texts: Mapping[str, ItemText]
     source_language: str
-
-    def text(self, language: str) -> ItemText:
-        return self.texts.get(language) or self.texts[self.source_language]
-
-    def is_translated(self, language: str) -> bool:
-        return language in self.texts
 
 
 @dataclass(frozen=True)
