@@ -12,6 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
+from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import Quiz, quizzes_in
@@ -67,6 +68,8 @@ class ModuleText:
     body_line: int
     translated_from: str | None = None
     quizzes: tuple[Quiz, ...] = ()
+    cases: tuple[Case, ...] = ()  # with their model answers
+    trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,16 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    def questions(source: MarkdownSource, file: str, english: list[Quiz] | None) -> list[Quiz]:
+    def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
         quizzes = quizzes_in(blocks, slug, file, problems)
+        found = _Found(quizzes, cases_in(blocks, file, problems),
+                       trainer_notes_in(blocks, file, problems))
         if english is not None:
-            _check_same_questions(quizzes, english, file, slug, problems)
-        return quizzes
+            _check_same_questions(quizzes, english.quizzes, file, slug, problems)
+            check_translated(found.cases, found.notes, english.cases, english.notes, file,
+                             f"{slug}.md", problems)
+        return found
 
     versions = load_versions(slug, by_language, root, source_language,
                              (ModuleMeta, TranslationMeta), ("audiences", "duration", "order"),
@@ -112,9 +119,20 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     meta = versions[source_language].meta
     texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
                                   v.source.body, v.file, v.source.body_line,
-                                  getattr(v.meta, "translated_from", None), tuple(v.body))
+                                  getattr(v.meta, "translated_from", None),
+                                  tuple(v.body.quizzes), tuple(v.body.cases),
+                                  tuple(v.body.notes))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a module's text holds besides prose."""
+
+    quizzes: list[Quiz]
+    cases: list[Case]
+    notes: list[TrainerNote]
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

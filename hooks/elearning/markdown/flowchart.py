@@ -68,9 +68,14 @@ def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Con
     _say(item, interface.text("flowchart_step", language, number=number, text=_sentence(step.text)))
     if contact is not None:
         _say(item, f" {interface.text('flowchart_contact', language)} ")
-        link = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}"})
-        link.text = f"{contact.name[language]}, {contact.phone}"
-        _say(item, "." if contact.verified else f" ({interface.text('to_validate', language)}).")
+        if contact.phone is None:  # nothing to dial yet
+            _say(item, f"{contact.name[language]} "
+                       f"({interface.text('number_to_confirm', language)}).")
+        else:
+            link = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}"})
+            link.text = f"{contact.name[language]}, {contact.phone}"
+            _say(item, "." if contact.verified
+                 else f" ({interface.text('to_validate', language)}).")
     _say(item, " " + (interface.text("flowchart_last", language) if step.kind == "end" else
                       interface.text("flowchart_then", language, number=numbers[step.next])))
 

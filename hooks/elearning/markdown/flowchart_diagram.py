@@ -247,8 +247,9 @@ def _box(step: Step, number: int, width: float, contacts: Mapping[str, Contact],
                                                    CARD_FONT, bold=True)]
         if contact.phone:
             card.append(("phone", contact.phone))
+        note = ("to_validate" if contact.phone else "number_to_confirm")
         if not contact.verified or not contact.phone:
-            card += [("note", line) for line in wrap(interface.text("to_validate", language),
+            card += [("note", line) for line in wrap(interface.text(note, language),
                                                        card_inner, NOTE_FONT)]
     end = interface.text("flowchart_end", language).upper() if step.kind == "end" else None
     return Box(step, number, width, words, card, end)
