@@ -71,3 +71,17 @@ def test_case_study_is_titled():
     html = render("/// case | The café\n\"Leyla\" is 16.\n///\n", PageView("ru"))
     assert html.select_one(".case-study .admonition-title").get_text() == \
         "Пример из практики: The café"
+
+
+def test_test_questions_are_never_rendered_where_they_are_written():
+    text = ("Before.\n\n/// test-question | Secret question?\n    id: t-1\n\n- [ ] Decoy option\n"
+            "    > Feedback.\n- [x] Key option\n///\nAfter.\n\n/// audience | employers\n"
+            "/// test-question | Second secret?\n    id: t-2\n\n- [x] Key two\n///\n"
+            "Employers only.\n///\n\n```markdown\n/// test-question | An example in code\n///\n```\n")
+    for view in (PageView("en", "employers", NAMES), PageView("en", None, NAMES)):
+        html = render(text, view)
+        shown = html.get_text()
+        assert "Before." in shown and "After." in shown and "Employers only." in shown
+        assert "secret" not in shown.lower() and "Key option" not in shown
+        assert "Decoy" not in shown and "Key two" not in shown
+        assert "/// test-question | An example in code" in shown  # code is left alone

@@ -14,7 +14,7 @@ from pydantic import Field
 from .audiences import Audience
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
-from .quizzes import Quiz, quizzes_in
+from .quizzes import TEST_QUESTION, Quiz, quizzes_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
@@ -66,7 +66,8 @@ class ModuleText:
     file: str  # as the author sees it
     body_line: int
     translated_from: str | None = None
-    quizzes: tuple[Quiz, ...] = ()
+    quizzes: tuple[Quiz, ...] = ()  # self-check questions, shown in the module
+    test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class Module(Translatable):
     def quizzes_for(self, audience_id: str, language: str) -> tuple[Quiz, ...]:
         """The questions a learner of this audience's course sees (not other audiences')."""
         return tuple(q for q in self.text(language).quizzes if q.shown_to(audience_id))
+
+    def test_questions_for(self, audience_id: str, language: str) -> tuple[Quiz, ...]:
+        """The module's test questions in this audience's pre-test and final test."""
+        return tuple(q for q in self.text(language).test_questions if q.shown_to(audience_id))
 
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
@@ -97,12 +102,15 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    def questions(source: MarkdownSource, file: str, english: list[Quiz] | None) -> list[Quiz]:
+    def questions(source: MarkdownSource, file: str, english: tuple | None) -> tuple:
+        """(self-check questions, test questions) of one language's text."""
         blocks = checked_blocks(source, file, context["audiences"], problems)
-        quizzes = quizzes_in(blocks, slug, file, problems)
+        found = (quizzes_in(blocks, slug, file, problems),
+                 quizzes_in(blocks, slug, file, problems, TEST_QUESTION))
         if english is not None:
-            _check_same_questions(quizzes, english, file, slug, problems)
-        return quizzes
+            for kind, here, there in zip(("questions", "test questions"), found, english):
+                _check_same_questions(here, there, file, slug, problems, kind)
+        return found
 
     versions = load_versions(slug, by_language, root, source_language,
                              (ModuleMeta, TranslationMeta), ("audiences", "duration", "order"),
@@ -112,16 +120,25 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     meta = versions[source_language].meta
     texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
                                   v.source.body, v.file, v.source.body_line,
-                                  getattr(v.meta, "translated_from", None), tuple(v.body))
+                                  getattr(v.meta, "translated_from", None), tuple(v.body[0]),
+                                  tuple(v.body[1]))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,
-                          slug: str, problems: Problems) -> None:
-    """Progress and test results are kept by question id, in every language alike."""
+                          slug: str, problems: Problems, kind: str = "questions") -> None:
+    """Progress and test results are kept by question id, in every language alike; test
+    results record options by number, so a translation keeps the number of options."""
     ids, expected = [q.id for q in quizzes], [q.id for q in english]
     if ids != expected:
-        problems.add(display, None, f"the questions differ from the English file {slug}.md: "
+        problems.add(display, None, f"the {kind} differ from the English file {slug}.md: "
                      f"ids here {ids}, in English {expected}. A translation has the same "
-                     "questions, in the same order, with the same ids.")
+                     f"{kind}, in the same order, with the same ids.")
+        return
+    for quiz, original in zip(quizzes, english):
+        marks = [c.correct for c in quiz.choices]
+        if marks != [c.correct for c in original.choices]:
+            problems.add(display, quiz.line, f"the question '{quiz.id}' has other options "
+                         f"than in the English file {slug}.md: keep the same number of options, "
+                         "in the same order, with the same ones marked [x].")

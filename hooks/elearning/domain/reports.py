@@ -41,3 +41,15 @@ def coverage(curriculum: Curriculum) -> list[tuple[str, list[int | None]]]:
         rows.append((module.slug, [module.duration if module.slug in course else None
                                    for course in curriculum.courses]))
     return rows
+
+
+def modules_without_test_questions(curriculum: Curriculum) -> list[tuple[str, list[str]]]:
+    """(module slug, the courses whose tests it has no question in), in module order: the
+    pre-test and final test leave such a module out until its test questions are written."""
+    rows = []
+    for module in in_order(curriculum.modules.values()):
+        courses = [course.id for course in curriculum.courses
+                   if module.slug in course and module in course.modules_without_test_questions()]
+        if courses:
+            rows.append((module.slug, courses))
+    return rows
