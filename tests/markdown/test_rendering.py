@@ -48,11 +48,30 @@ def test_fact_to_validate_is_marked_in_the_readers_language():
 
 
 def test_contact_reference_shows_name_and_dialable_number():
-    contact = Contact("hotline-152", {"en": "Hotline", "az": "Qaynar xətt", "ru": "Линия"},
+    contact = Contact("hotline-mia", {"en": "Hotline", "az": "Qaynar xətt", "ru": "Линия"},
                       "152", ("employers",))
-    html = render("Call {{contact:hotline-152}} now.", PageView("az"), {"hotline-152": contact})
+    html = render("Call {{contact:hotline-mia}} now.", PageView("az"), {"hotline-mia": contact})
     assert html.select_one(".contact-reference").get_text() == "Qaynar xətt: 152"
     assert html.select_one("a")["href"] == "tel:152"
+
+
+def test_number_form_shows_only_the_dialable_number():
+    contact = Contact("police", {"en": "Police", "az": "Polis", "ru": "Полиция"}, "102", ())
+    html = render("Dial {{number:police}}.", PageView("ru"), {"police": contact})
+    assert html.select_one(".contact-reference").get_text() == "102"
+    assert html.select_one("a")["href"] == "tel:102"
+
+
+def test_a_contact_without_a_number_says_it_is_to_be_confirmed():
+    contact = Contact("guardianship-body", {"en": "Guardianship body", "az": "Qəyyumluq orqanı",
+                                            "ru": "Орган опеки"}, None, (), verified=False)
+    contacts = {"guardianship-body": contact}
+    html = render("Ask {{contact:guardianship-body}}.", PageView("en"), contacts)
+    assert html.select_one(".contact-reference").get_text() == (
+        "Guardianship body (number to be confirmed by the national coordinator)")
+    assert html.select_one("a") is None  # nothing to dial
+    html = render("{{number:guardianship-body}}", PageView("az"), contacts)
+    assert html.get_text().strip() == "(nömrə milli koordinator tərəfindən təsdiqlənməlidir)"
 
 
 def test_quiz_renders_native_inputs_in_a_fieldset_with_the_answer_in_details():
@@ -71,6 +90,54 @@ def test_case_study_is_titled():
     html = render("/// case | The café\n\"Leyla\" is 16.\n///\n", PageView("ru"))
     assert html.select_one(".case-study .admonition-title").get_text() == \
         "Пример из практики: The café"
+
+
+CASE_WITH_ANSWER = """\
+/// case | The café
+"Leyla" is 16.
+
+/// answer
+Call the **hotline**.
+///
+
+**Questions to discuss**
+///
+"""
+
+
+def test_model_answer_is_a_collapsed_disclosure_at_the_end_of_the_case():
+    html = render(CASE_WITH_ANSWER, PageView("az"))
+    case = html.select_one(".case-study")
+    answer = case.select_one("details.model-answer")
+    assert "open" not in answer.attrs
+    assert answer.select_one("summary").get_text() == \
+        "Nümunəvi cavab: təcrübəli əməkdaş nə edərdi və niyə"
+    assert answer.select_one("strong").get_text() == "hotline"  # Markdown inside
+    assert case.find_all(recursive=False)[-1] is answer  # after the questions
+    assert "Questions to discuss" not in answer.get_text()
+
+
+def test_outer_block_may_use_more_slashes_than_the_answer():
+    text = "//// case | T\nStory.\n\n/// answer\nDo this.\n///\n////\n\nAfter.\n"
+    html = render(text, PageView("en"))
+    assert html.select_one(".case-study details.model-answer p").get_text() == "Do this."
+    assert html.select_one(".case-study").find_next_sibling("p").get_text() == "After."
+
+
+def test_trainer_note_is_never_rendered_for_learners():
+    text = "Before.\n\n/// trainer\nAsk the group *first*.\n///\n\nAfter.\n"
+    for view in (PageView("en"), PageView("ru", "employers", NAMES)):
+        html = render(text, view)
+        assert "Ask the group" not in str(html)
+        assert [p.get_text() for p in html.select("p")] == ["Before.", "After."]
+
+
+def test_trainer_note_is_shown_on_a_page_made_for_trainers():
+    html = render("/// trainer\nAsk the group first.\n///\n", PageView("ru", trainer=True))
+    note = html.select_one(".trainer-note")
+    assert note.select_one(".admonition-title").get_text() == "Заметка для тренера"
+    assert "Ask the group first." in note.get_text()
+
 
 
 def test_test_questions_are_never_rendered_where_they_are_written():

@@ -71,7 +71,8 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
         for text in item.texts.values():
             used |= text.contacts_used
     contacts_file = display_path(toolkits_dir / "contacts.yml", root)
-    for contact_id in contacts.keys() - used:
+    # A contact for no audience (`audiences: []`, e.g. 112) is kept so its number is known.
+    for contact_id in {c.id for c in contacts.values() if c.audiences} - used:
         reference = "{{contact:" + contact_id + "}}"
         problems.add(contacts_file, None, f"the contact '{contact_id}' is not used by any "
                      f"module, toolkit item or flowchart: refer to it ({reference}) or remove it.")

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
+from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
@@ -67,6 +68,8 @@ class ModuleText:
     body_line: int
     translated_from: str | None = None
     quizzes: tuple[Quiz, ...] = ()  # self-check questions, shown in the module
+    cases: tuple[Case, ...] = ()  # with their model answers
+    trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
 
 
@@ -102,14 +105,18 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    def questions(source: MarkdownSource, file: str, english: tuple | None) -> tuple:
-        """(self-check questions, test questions) of one language's text."""
+    def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
-        found = (quizzes_in(blocks, slug, file, problems),
-                 quizzes_in(blocks, slug, file, problems, TEST_QUESTION))
+        quizzes = quizzes_in(blocks, slug, file, problems)
+        found = _Found(quizzes, cases_in(blocks, file, problems),
+                       trainer_notes_in(blocks, file, problems),
+                       quizzes_in(blocks, slug, file, problems, TEST_QUESTION))
         if english is not None:
-            for kind, here, there in zip(("questions", "test questions"), found, english):
-                _check_same_questions(here, there, file, slug, problems, kind)
+            _check_same_questions(quizzes, english.quizzes, file, slug, problems)
+            _check_same_questions(found.test_questions, english.test_questions, file, slug,
+                                  problems, "test questions")
+            check_translated(found.cases, found.notes, english.cases, english.notes, file,
+                             f"{slug}.md", problems)
         return found
 
     versions = load_versions(slug, by_language, root, source_language,
@@ -120,10 +127,21 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     meta = versions[source_language].meta
     texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
                                   v.source.body, v.file, v.source.body_line,
-                                  getattr(v.meta, "translated_from", None), tuple(v.body[0]),
-                                  tuple(v.body[1]))
+                                  getattr(v.meta, "translated_from", None),
+                                  tuple(v.body.quizzes), tuple(v.body.cases),
+                                  tuple(v.body.notes), tuple(v.body.test_questions))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a module's text holds besides prose."""
+
+    quizzes: list[Quiz]
+    cases: list[Case]
+    notes: list[TrainerNote]
+    test_questions: list[Quiz]
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -55,7 +55,7 @@ class ScenarioOptions(ContentModel):
     """the options of a scenario: 'contacts'"""
 
     contacts: list[Text] = Field(default_factory=list, description="a list of contact ids "
-                                 "from toolkits/contacts.yml, for example [hotline-152]")
+                                 "from toolkits/contacts.yml, for example [hotline-mia]")
 
 
 @dataclass(frozen=True)

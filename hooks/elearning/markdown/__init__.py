@@ -15,6 +15,7 @@ from .quiz_sheet import QuizSheetExtension
 from .scenario import ScenarioExtension
 from .test_question import TestQuestionExtension
 from .to_validate import ToValidateExtension
+from .trainer_note import TrainerNoteExtension
 from .view import PageView, ViewState
 
 
@@ -24,6 +25,7 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         TestQuestionExtension(),
         AudiencePassageExtension(state=state),
         CaseStudyExtension(state=state),
+        TrainerNoteExtension(state=state),
         QuizExtension(state=state),
         CourseTestExtension(state=state),
         QuizSheetExtension(state=state),

@@ -17,6 +17,7 @@ class PageView:
     shown_as: Mapping[str, str] = field(default_factory=dict)
     quizzes: tuple = ()  # the text's questions (domain Quiz), in reading order
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
+    trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)
 
 
 @dataclass
