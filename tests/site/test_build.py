@@ -130,6 +130,12 @@ BAD_INPUTS = {
         {"modules/m.md": module(), "modules/m.az.md":
          "---\ntitle: T\nobjectives: [x]\naudiences: [employers]\n---\n"}, None,
         "curriculum/modules/m.az.md:4: 'audiences' differs from the English file m.md"),
+    "old test option of a quiz": (
+        {"modules/m.md": module(body="\n/// quiz | Q?\n    test: true\n\n- [x] A\n///\n")}, None,
+        "curriculum/modules/m.md:11: the question 'Q?': 'test: true' is no longer an option"),
+    "test question without an id": (
+        {"modules/m.md": module(body="\n/// test-question | T?\n- [x] A\n- [ ] B\n///\n")},
+        None, "curriculum/modules/m.md:10: the test question 'T?': 'id' is missing."),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),
