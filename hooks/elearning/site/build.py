@@ -194,7 +194,14 @@ class SiteBuild:
         return writer.module_header(module, course) + body + footer
 
     # -- on_post_page --------------------------------------------------------------
-    def finish_page(self, html: str) -> str:
+    def finish_page(self, html: str, config: MkDocsConfig) -> str:
+        languages = Languages(config)
+        folder = languages.prefix(languages.current).rstrip("/")
+        return search.search_in_own_language(html_fixes.mend(html), folder)
+
+    def finish_template(self, html: str) -> str:
+        """404.html: written once per language build, the last one wins; it belongs to no
+        language, so its search stays on the default language's index."""
         return html_fixes.mend(html)
 
     # -- on_post_build, once after every language ---------------------------------------
@@ -202,7 +209,7 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
-        search.inline_index_for_offline_use(site)
+        search.split_index_by_language(site, Languages(config).all)
         offline.check_no_external_resources(site)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         # Last: the policy hashes the inline scripts of the pages as finally written.
