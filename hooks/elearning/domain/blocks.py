@@ -19,6 +19,7 @@ class TextBlock:
     name: str
     argument: str
     line: int  # of the opening line, in the file
+    end_line: int | None = None  # of the closing line (None while open or never closed)
     options: str = ""  # the indented YAML lines right under the opening line
     options_line: int = 0
     content: list[str] = field(default_factory=list)
@@ -55,7 +56,8 @@ def scan_blocks(body: str, first_line: int = 1) -> list[TextBlock]:
             continue
         if closing and any(f == closing["fence"] for f, _ in open_blocks):
             while open_blocks:
-                fence_text, _ = open_blocks.pop()
+                fence_text, closed = open_blocks.pop()
+                closed.end_line = number
                 if fence_text == closing["fence"]:
                     break
             reading_options = False

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
+from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import Quiz, quizzes_in
@@ -67,6 +68,7 @@ class ModuleText:
     body_line: int
     translated_from: str | None = None
     quizzes: tuple[Quiz, ...] = ()
+    decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,17 @@ class Module(Translatable):
         """The questions a learner of this audience's course sees (not other audiences')."""
         return tuple(q for q in self.text(language).quizzes if q.shown_to(audience_id))
 
+    def decisions_for(self, audience_id: str, language: str) -> tuple[Decision, ...]:
+        """The decision exercises a learner of this audience's course meets."""
+        return tuple(d for d in self.text(language).decisions if d.shown_to(audience_id))
+
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
-                 audiences: Mapping[str, Audience], problems: Problems) -> dict[str, Module]:
+                 audiences: Mapping[str, Audience], problems: Problems,
+                 contacts: Mapping | None = None) -> dict[str, Module]:
     files = discover(folder, root, languages, problems, what="module",
                      example="forced-labour.md", reserved=RESERVED_SLUGS)
-    context = {"audiences": audiences, "languages": languages}
+    context = {"audiences": audiences, "languages": languages, "contacts": contacts}
     modules: dict[str, Module] = {}
     for slug, by_language in files.items():
         module = _load_module(slug, by_language, root, languages[0], context, problems)
@@ -97,12 +104,16 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    def questions(source: MarkdownSource, file: str, english: list[Quiz] | None) -> list[Quiz]:
+    def questions(source: MarkdownSource, file: str, english: tuple | None) -> tuple:
+        """(questions, decision exercises) of one language's text."""
         blocks = checked_blocks(source, file, context["audiences"], problems)
         quizzes = quizzes_in(blocks, slug, file, problems)
         if english is not None:
-            _check_same_questions(quizzes, english, file, slug, problems)
-        return quizzes
+            _check_same_questions(quizzes, english[0], file, slug, problems)
+        decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
+                                 context.get("contacts"), problems,
+                                 english[1] if english is not None else None)
+        return quizzes, decisions
 
     versions = load_versions(slug, by_language, root, source_language,
                              (ModuleMeta, TranslationMeta), ("audiences", "duration", "order"),
@@ -112,7 +123,8 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     meta = versions[source_language].meta
     texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
                                   v.source.body, v.file, v.source.body_line,
-                                  getattr(v.meta, "translated_from", None), tuple(v.body))
+                                  getattr(v.meta, "translated_from", None), tuple(v.body[0]),
+                                  tuple(d for d in v.body[1] if d is not None))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
