@@ -71,3 +71,50 @@ def test_case_study_is_titled():
     html = render("/// case | The café\n\"Leyla\" is 16.\n///\n", PageView("ru"))
     assert html.select_one(".case-study .admonition-title").get_text() == \
         "Пример из практики: The café"
+
+
+CASE_WITH_ANSWER = """\
+/// case | The café
+"Leyla" is 16.
+
+/// answer
+Call the **hotline**.
+///
+
+**Questions to discuss**
+///
+"""
+
+
+def test_model_answer_is_a_collapsed_disclosure_at_the_end_of_the_case():
+    html = render(CASE_WITH_ANSWER, PageView("az"))
+    case = html.select_one(".case-study")
+    answer = case.select_one("details.model-answer")
+    assert "open" not in answer.attrs
+    assert answer.select_one("summary").get_text() == \
+        "Nümunəvi cavab: təcrübəli əməkdaş nə edərdi və niyə"
+    assert answer.select_one("strong").get_text() == "hotline"  # Markdown inside
+    assert case.find_all(recursive=False)[-1] is answer  # after the questions
+    assert "Questions to discuss" not in answer.get_text()
+
+
+def test_outer_block_may_use_more_slashes_than_the_answer():
+    text = "//// case | T\nStory.\n\n/// answer\nDo this.\n///\n////\n\nAfter.\n"
+    html = render(text, PageView("en"))
+    assert html.select_one(".case-study details.model-answer p").get_text() == "Do this."
+    assert html.select_one(".case-study").find_next_sibling("p").get_text() == "After."
+
+
+def test_trainer_note_is_never_rendered_for_learners():
+    text = "Before.\n\n/// trainer\nAsk the group *first*.\n///\n\nAfter.\n"
+    for view in (PageView("en"), PageView("ru", "employers", NAMES)):
+        html = render(text, view)
+        assert "Ask the group" not in str(html)
+        assert [p.get_text() for p in html.select("p")] == ["Before.", "After."]
+
+
+def test_trainer_note_is_shown_on_a_page_made_for_trainers():
+    html = render("/// trainer\nAsk the group first.\n///\n", PageView("ru", trainer=True))
+    note = html.select_one(".trainer-note")
+    assert note.select_one(".admonition-title").get_text() == "Заметка для тренера"
+    assert "Ask the group first." in note.get_text()

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
+from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
@@ -68,6 +69,8 @@ class ModuleText:
     body_line: int
     translated_from: str | None = None
     quizzes: tuple[Quiz, ...] = ()
+    cases: tuple[Case, ...] = ()  # with their model answers
+    trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
 
 
@@ -104,16 +107,19 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 
 
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
-    def questions(source: MarkdownSource, file: str, english: tuple | None) -> tuple:
-        """(questions, decision exercises) of one language's text."""
+    def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
         quizzes = quizzes_in(blocks, slug, file, problems)
-        if english is not None:
-            _check_same_questions(quizzes, english[0], file, slug, problems)
         decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
                                  context.get("contacts"), problems,
-                                 english[1] if english is not None else None)
-        return quizzes, decisions
+                                 english.decisions if english is not None else None)
+        found = _Found(quizzes, cases_in(blocks, file, problems),
+                       trainer_notes_in(blocks, file, problems), decisions)
+        if english is not None:
+            _check_same_questions(quizzes, english.quizzes, file, slug, problems)
+            check_translated(found.cases, found.notes, english.cases, english.notes, file,
+                             f"{slug}.md", problems)
+        return found
 
     versions = load_versions(slug, by_language, root, source_language,
                              (ModuleMeta, TranslationMeta), ("audiences", "duration", "order"),
@@ -123,10 +129,22 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     meta = versions[source_language].meta
     texts = {language: ModuleText(language, v.meta.title, tuple(v.meta.objectives),
                                   v.source.body, v.file, v.source.body_line,
-                                  getattr(v.meta, "translated_from", None), tuple(v.body[0]),
-                                  tuple(d for d in v.body[1] if d is not None))
+                                  getattr(v.meta, "translated_from", None),
+                                  tuple(v.body.quizzes), tuple(v.body.cases),
+                                  tuple(v.body.notes),
+                                  tuple(d for d in v.body.decisions if d is not None))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a module's text holds besides prose."""
+
+    quizzes: list[Quiz]
+    cases: list[Case]
+    notes: list[TrainerNote]
+    decisions: list  # Decision, or None where invalid (kept so positions match English)
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cases import missing_model_answer
 from .curriculum import Curriculum
+from .problems import ContentProblem
 from .tagging import in_order
 
 TO_VALIDATE = re.compile(r"\{\?(?P<fact>.+?)\?\}", re.DOTALL)
@@ -41,3 +43,14 @@ def coverage(curriculum: Curriculum) -> list[tuple[str, list[int | None]]]:
         rows.append((module.slug, [module.duration if module.slug in course else None
                                    for course in curriculum.courses]))
     return rows
+
+
+def cases_without_model_answer(curriculum: Curriculum) -> list[ContentProblem]:
+    """Every case study of a module, in any language, that has no model answer: logged as
+    a warning by the build and listed in the coverage report."""
+    found = []
+    for module in in_order(curriculum.modules.values()):
+        for text in module.texts.values():
+            found += [missing_model_answer(case, text.file)
+                      for case in text.cases if case.model_answer is None]
+    return found

@@ -14,6 +14,7 @@ from .quiz import QuizExtension
 from .quiz_sheet import QuizSheetExtension
 from .scenario import ScenarioExtension
 from .to_validate import ToValidateExtension
+from .trainer_note import TrainerNoteExtension
 from .view import PageView, ViewState
 
 
@@ -22,6 +23,7 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
     return [
         AudiencePassageExtension(state=state),
         CaseStudyExtension(state=state),
+        TrainerNoteExtension(state=state),
         QuizExtension(state=state),
         CourseTestExtension(state=state),
         QuizSheetExtension(state=state),

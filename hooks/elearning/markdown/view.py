@@ -18,6 +18,7 @@ class PageView:
     quizzes: tuple = ()  # the text's questions (domain Quiz), in reading order
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
     decisions: tuple = ()  # the text's decision exercises (domain Decision), loaded and valid
+    trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)
 
 
 @dataclass

@@ -1,0 +1,79 @@
+"""A real build: model answers collapsed in their case, trainer notes nowhere for learners."""
+import json
+
+from tests.conftest import run_mkdocs
+from tests.helpers import make_project, module
+from tests.site.test_build import page
+
+BODY = """
+Learners read this.
+
+/// case | The café
+"Leyla" is 16 and works nights.
+
+**Questions to discuss**
+
+/// answer
+Call the hotline first: a child in exploitation needs no proof of force.
+///
+///
+
+/// trainer
+Facilitators: pause for questions about the guardianship body here.
+///
+"""
+AZ = """---
+title: Modul
+objectives: [Bir şey]
+---
+/// case | Kafe
+"Leyla" 16 yaşındadır.
+
+/// answer
+Əvvəlcə qaynar xəttə zəng edin.
+///
+///
+
+/// trainer
+Təlimçilər: burada fasilə verin.
+///
+"""
+
+
+def test_model_answer_collapsed_and_trainer_note_absent_everywhere_learners_look(tmp_path):
+    project = make_project(tmp_path, {"modules/m.md": module("Cases", body=BODY),
+                                      "modules/m.az.md": AZ})
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for path in ("modules/m.html", "courses/employers/m.html"):
+        case = page(site, path).select_one(".case-study")
+        answer = case.select_one("details.model-answer")
+        assert "open" not in answer.attrs
+        assert answer.select_one("summary").get_text() == \
+            "Model answer: what an experienced officer would do, and why"
+        assert "needs no proof of force" in answer.get_text()
+        assert case.find_all(recursive=False)[-1] is answer
+    az = page(site, "az/courses/employers/m.html").select_one("details.model-answer")
+    assert "təcrübəli əməkdaş" in az.select_one("summary").get_text()
+    pages = [p for p in site.rglob("*.html")]
+    assert pages
+    for shown in pages:
+        text = shown.read_text(encoding="utf-8")
+        assert "pause for questions about the guardianship" not in text, shown
+        assert "burada fasilə verin" not in text, shown
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "needs no proof of force" in index  # the model answer is searchable
+    assert "guardianship body here" not in index and "fasilə verin" not in index
+    assert "guardianship body here" not in (site / "search" / "search_index.js").read_text(
+        encoding="utf-8")
+    assert json.loads(index)["docs"]
+
+
+def test_a_case_without_model_answer_is_listed_for_maintainers(tmp_path):
+    body = "\n/// case | The café\n\"Leyla\" is 16.\n///\n"
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)})
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    report = page(project / "site", "maintainers/coverage.html").get_text()
+    assert "curriculum/modules/m.md:10: the case study 'The café' has no model answer" in report
