@@ -72,7 +72,9 @@
         }
         screen.append(given)
       }
-      var number = step.node.querySelector(".decision__number").cloneNode(true)
+      // On screen the steps count along the path taken; the paper numbers do not matter here.
+      var number = element("p", "decision__number",
+        CTE.text("decision_step", { number: history.length }))
       var text = step.node.querySelector(".decision__text").cloneNode(true)
       text.tabIndex = -1
       screen.append(number, text)
