@@ -263,3 +263,24 @@ def test_a_translation_lacking_an_exercise():
     assert [str(p) for p in problems] == [
         "m.ru.md:3: this translation has 1 decision exercise(s), the English file 2: "
         "translate each English exercise, in the same place."]
+
+
+def test_a_decision_exercise_is_a_fictional_case_for_the_confidentiality_check():
+    from elearning.domain.confidentiality import check_confidentiality
+    story = '"Elvin" (a pseudonym), 10, begs at the bazaar.'
+    fenced = f"```decision\ntitle: x\nstart: a\nnodes:\n  a:\n    text: {story}\n```\n"
+    problems = Problems()
+    check_confidentiality([(FILE, 1, fenced), (FILE, 20, story + "\n")], {}, set(), problems)
+    assert [p.line for p in problems] == [20]  # the same story outside an exercise
+
+
+def test_a_decision_exercise_in_a_toolkit_item_is_reported(tmp_path):
+    from elearning.domain.toolkits import _check_body
+    from elearning.domain.source import MarkdownSource, Located
+    body = "Intro.\n\n```decision\n" + BAZAAR + "```\n"
+    problems = Problems()
+    _check_body(MarkdownSource(tmp_path / "t.md", Located({}), body, 5), "toolkits/t.md", {},
+                CONTACTS, problems)
+    assert [str(p) for p in problems] == [
+        "toolkits/t.md:7: a decision exercise belongs in a module (its progress counts "
+        "there): move it to the module of this audience."]
