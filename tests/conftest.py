@@ -16,6 +16,32 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))  # the hooks package, as MkDocs loads it
 
 LANGUAGES = ("en", "az", "ru")
+
+# Programs the site and browser tests run, with the Debian package that brings each.
+# `make test` installs them when run as root.
+SYSTEM_TOOLS = {"chromium": "chromium", "pdfinfo": "poppler-utils",
+                "pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "nginx": "nginx",
+                "java": "default-jre-headless"}
+
+
+def missing_system_tools() -> dict[str, str]:
+    def found(tool):
+        return shutil.which(tool) or os.path.exists(f"/usr/sbin/{tool}")
+    return {tool: package for tool, package in SYSTEM_TOOLS.items() if not found(tool)}
+
+
+def pytest_collection_modifyitems(config, items):
+    """One clear message when a program is missing, instead of a failure in every test that
+    needs it. Only the domain, Markdown and content tests run without them."""
+    needs_tools = [item for item in items
+                   if Path(str(item.fspath)).parent.name in ("site", "browser")]
+    missing = missing_system_tools()
+    if needs_tools and missing:
+        packages = " ".join(sorted(set(missing.values())))
+        raise pytest.UsageError(
+            f"missing programs for the site and browser tests: {', '.join(missing)}. "
+            f"Run `make test` as root (it installs them), or `apt-get install -y {packages}`; "
+            "or run only the fast tests: pytest tests/domain tests/markdown tests/content")
 SUB_PATH = "elearning"  # the site is served under /elearning/ as on the coordinator's portal
 
 

@@ -17,7 +17,7 @@ employers:
 """
 
 HOTLINE_YML = """\
-hotline-152:
+hotline-mia:
   name: {en: Hotline, az: Qaynar xətt, ru: Горячая линия}
   phone: "152"
 """

@@ -3,10 +3,12 @@ import textwrap
 import pytest
 
 from elearning.domain.audiences import load_audiences
-from elearning.domain.confidentiality import check_confidentiality, content_texts, load_allowed
+from elearning.domain.confidentiality import (check_confidentiality, check_directory_phones,
+                                              content_texts, load_allowed)
 from elearning.domain.contacts import Contact, load_contacts
 from elearning.domain.problems import Problems
 from tests.helpers import ROOT
+from tests.personal_data import CORPUS
 
 LANGUAGES = ("en", "az", "ru")
 CONTACTS = {
@@ -183,7 +185,10 @@ def test_the_real_content_has_no_findings():
                                LANGUAGES, problems)
     contacts = load_contacts(ROOT / "toolkits" / "contacts.yml", ROOT, LANGUAGES, audiences,
                              problems)
-    texts = list(content_texts(ROOT / "curriculum", ROOT / "toolkits", ROOT))
+    guides = [ROOT / "docs" / f"{name}.md"
+              for name in ("authoring", "maintainer-guide", "terminology", "test-results")]
+    texts = list(content_texts(ROOT / "curriculum", ROOT / "toolkits", ROOT, guides))
+    assert {"docs/authoring.md", "curriculum/glossary.yml"} <= {file for file, _, _ in texts}
     assert {file for file, _, _ in texts} >= {
         f"{path.relative_to(ROOT).as_posix()}"
         for folder in ("curriculum/modules", "toolkits") for path in (ROOT / folder).glob("*.md")}
@@ -193,3 +198,108 @@ def test_the_real_content_has_no_findings():
 
 def test_a_date_of_birth_over_a_line_break_is_found_on_its_line():
     assert found("Intro.\n\nShe was born on\n12.03.2005 in Ganja.\n") == [(13, "12.03.2005")]
+
+
+@pytest.mark.parametrize("text, expected", CORPUS)
+def test_personal_data_as_people_write_it_is_reported(text, expected):
+    problems = check(f"Intro.\n\n{text}\n")
+    assert any(expected in p.message.split("'")[1] and p.line == 12 for p in problems), \
+        [str(p) for p in problems]
+    assert all(problem.file == FILE and "confidentiality-allow.yml" in problem.message
+               for problem in problems)
+
+
+@pytest.mark.parametrize("text, expected", CORPUS)
+def test_personal_data_is_reported_inside_case_quiz_and_scenario_blocks_too(text, expected):
+    problems = check(f"/// case | A case\n{text}\n///\n")
+    assert any(expected in p.message.split("'")[1] for p in problems), [str(p) for p in problems]
+
+
+def test_a_full_name_outside_a_story_block_is_reported_even_as_a_pseudonym():
+    [problem] = check('The story of "Aysel Karimova" (a pseudonym) shows the pattern.')
+    assert problem.message.startswith("'Aysel Karimova' looks like a person's full name")
+    assert "(a pseudonym)" in problem.message  # says how to mark one
+
+
+def test_a_full_name_in_a_story_block_needs_to_be_marked_as_a_pseudonym_once_in_the_file():
+    text = """\
+    /// case | The café
+    "Aysel Karimova" (a pseudonym), 19, was offered a job. Later Aysel Karimova left.
+    ///
+
+    /// quiz | What should Karimova Aysel do first?
+        id: q-first
+
+    - [x] Call the hotline
+    ///
+
+    /// case | Another
+    Rashad Huseynov drove the van.
+    ///
+    """
+    assert found(text) == [(21, "Rashad Huseynov")]
+    assert "not marked as a pseudonym" in check(text)[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Milli Məclis, Daxili İşlər Nazirliyi and the Palermo Protokolu.",
+    "Кабинета Министров Азербайджанской Республики, Статья 144.",
+    "The Ministry of Internal Affairs and Baku Court.",
+    "Rostov and Kharkov are cities.",
+    "See the law at e-qanun.az and write to your office at once.",
+    "The fine is 1 000 000 AZN; 12 345 people; Decision No. 123-45 of 2019.",
+    "Finance: FIN 2020 report; the finish line.",
+])
+def test_institutions_places_and_numbers_are_not_personal_data(text):
+    assert check(text) == []
+
+
+def _directory(tmp_path, phone):
+    path = tmp_path / "toolkits" / "contacts.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f'shelter:\n  name: {{en: S, az: S, ru: S}}\n  phone: "{phone}"\n',
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("phone", ["+994 50 123 45 67", "055 765 43 21", "+994771234567",
+                                   "(099) 123-45-67", "+994 10 234 56 78"])
+def test_a_personal_mobile_in_the_directory_needs_a_reviewed_entry(tmp_path, phone):
+    problems = Problems()
+    check_directory_phones(_directory(tmp_path, phone), tmp_path, set(), problems)
+    [problem] = problems
+    assert (problem.file, problem.line) == ("toolkits/contacts.yml", 3)
+    assert "looks like a personal mobile" in problem.message
+    assert "confidentiality-allow.yml" in problem.message
+    allowed = Problems()
+    check_directory_phones(_directory(tmp_path, phone), tmp_path, {phone}, allowed)
+    assert not allowed
+
+
+@pytest.mark.parametrize("phone", ["152", "+994 12 465 90 71", "012 555 12 34"])
+def test_service_numbers_in_the_directory_are_fine(tmp_path, phone):
+    problems = Problems()
+    check_directory_phones(_directory(tmp_path, phone), tmp_path, set(), problems)
+    assert not problems
+
+
+def test_every_text_file_is_checked_whatever_its_name_or_folder(tmp_path):
+    content, toolkits = tmp_path / "curriculum", tmp_path / "toolkits"
+    for name in ("modules/a.markdown", "notes.txt", "modules/deep/b.md", "page.html", "X.MD",
+                 "images/map.svg"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("Call 050 123 45 67.\n", encoding="utf-8")
+    toolkits.mkdir()
+    (toolkits / "extra.yaml").write_text("x: 050 123 45 67\n", encoding="utf-8")
+    (content / "photo.png").write_bytes(b"\x89PNG\x00 050 123 45 67")
+    (content / "old.md").write_bytes("Звоните 050 123 45 67".encode("cp1251"))  # the encoding check
+    guide = tmp_path / "docs" / "guide.md"
+    guide.parent.mkdir()
+    guide.write_text("```\nCall 050 123 45 67.\n```\n", encoding="utf-8")
+    texts = list(content_texts(content, toolkits, tmp_path, [guide]))
+    problems = Problems()
+    check_confidentiality(texts, {}, set(), problems)
+    assert sorted(p.file for p in problems) == sorted([
+        "curriculum/modules/a.markdown", "curriculum/notes.txt", "curriculum/modules/deep/b.md",
+        "curriculum/page.html", "curriculum/X.MD", "curriculum/images/map.svg",
+        "toolkits/extra.yaml", "docs/guide.md"])

@@ -9,7 +9,7 @@ from elearning.domain.problems import Problems
 
 FILE = "toolkits/one-pager.md"
 FENCE = 10  # the line of the opening ```flowchart: the YAML starts on line 11
-CONTACTS = {"police-102": Contact("police-102", {"en": "Police", "az": "Polis",
+CONTACTS = {"police": Contact("police", {"en": "Police", "az": "Polis",
                                                  "ru": "Полиция"}, "102", ("all",))}
 REFERRAL = """\
 start: notice
@@ -23,7 +23,7 @@ steps:
     no: talk
   emergency:
     text: Call the police
-    contact: police-102
+    contact: police
     next: talk
   talk:
     text: Explain who you are
@@ -116,14 +116,14 @@ def test_a_decision_without_both_answers():
 
 
 def test_an_unknown_contact():
-    assert only_problem(REFERRAL.replace("police-102", "police-112")) == (
+    assert only_problem(REFERRAL.replace("police", "police-112")) == (
         f"{FILE}:22: the flowchart step 'emergency': 'police-112' is not in the contacts "
-        "directory (toolkits/contacts.yml). Known contacts: police-102.")
+        "directory (toolkits/contacts.yml). Known contacts: police.")
 
 
 def test_a_step_with_neither_text_nor_ask():
     assert only_problem(REFERRAL.replace("    text: Explain who you are\n",
-                                         "    contact: police-102\n")) == (
+                                         "    contact: police\n")) == (
         f"{FILE}:24: the flowchart step 'talk': it has neither 'text' (an action) nor 'ask' "
         "(a decision): add one of them.")
 
@@ -191,7 +191,7 @@ def test_a_translation_changes_words_only():
 
     changed = translated(REFERRAL, [("yes: emergency\n    no: talk",
                                      "yes: talk\n    no: emergency"),
-                                    ("    contact: police-102\n", "")])
+                                    ("    contact: police\n", "")])
     check_translation(changed, english, "t.az.md", 10, problems)
     assert [str(p) for p in problems] == [
         "t.az.md:16: the flowchart differs from the English one: the step 'danger' leads to "
@@ -199,7 +199,7 @@ def test_a_translation_changes_words_only():
         "translation changes words only ('text' and 'ask'): keep 'start', the step names and "
         "their order, 'next', 'yes', 'no' and 'contact' as in the English file.",
         "t.az.md:20: the flowchart differs from the English one: the step 'emergency' names "
-        "no contact here but the contact 'police-102' in English. A translation changes words "
+        "no contact here but the contact 'police' in English. A translation changes words "
         "only ('text' and 'ask'): keep 'start', the step names and their order, 'next', "
         "'yes', 'no' and 'contact' as in the English file."]
 

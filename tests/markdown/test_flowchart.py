@@ -9,9 +9,9 @@ from elearning.markdown import PageView, ViewState
 from elearning.markdown.flowchart import FlowchartFence, render_flowchart
 
 CONTACTS = {
-    "police-102": Contact("police-102", {"en": "Police", "az": "Polis", "ru": "Полиция"},
+    "police": Contact("police", {"en": "Police", "az": "Polis", "ru": "Полиция"},
                           "102", ("all",)),
-    "hotline-152": Contact("hotline-152", {"en": "Hotline", "az": "Qaynar xətt",
+    "hotline-mia": Contact("hotline-mia", {"en": "Hotline", "az": "Qaynar xətt",
                                            "ru": "Горячая линия"}, "1-52", ("all",),
                            verified=False),
 }
@@ -27,13 +27,13 @@ steps:
     no: talk
   emergency:
     text: Call the police
-    contact: police-102
+    contact: police
     next: hotline
   talk:
     text: Explain who you are
   hotline:
     text: Call the hotline
-    contact: hotline-152
+    contact: hotline-mia
 """
 
 

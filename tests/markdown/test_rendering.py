@@ -48,11 +48,30 @@ def test_fact_to_validate_is_marked_in_the_readers_language():
 
 
 def test_contact_reference_shows_name_and_dialable_number():
-    contact = Contact("hotline-152", {"en": "Hotline", "az": "Qaynar xətt", "ru": "Линия"},
+    contact = Contact("hotline-mia", {"en": "Hotline", "az": "Qaynar xətt", "ru": "Линия"},
                       "152", ("employers",))
-    html = render("Call {{contact:hotline-152}} now.", PageView("az"), {"hotline-152": contact})
+    html = render("Call {{contact:hotline-mia}} now.", PageView("az"), {"hotline-mia": contact})
     assert html.select_one(".contact-reference").get_text() == "Qaynar xətt: 152"
     assert html.select_one("a")["href"] == "tel:152"
+
+
+def test_number_form_shows_only_the_dialable_number():
+    contact = Contact("police", {"en": "Police", "az": "Polis", "ru": "Полиция"}, "102", ())
+    html = render("Dial {{number:police}}.", PageView("ru"), {"police": contact})
+    assert html.select_one(".contact-reference").get_text() == "102"
+    assert html.select_one("a")["href"] == "tel:102"
+
+
+def test_a_contact_without_a_number_says_it_is_to_be_confirmed():
+    contact = Contact("guardianship-body", {"en": "Guardianship body", "az": "Qəyyumluq orqanı",
+                                            "ru": "Орган опеки"}, None, (), verified=False)
+    contacts = {"guardianship-body": contact}
+    html = render("Ask {{contact:guardianship-body}}.", PageView("en"), contacts)
+    assert html.select_one(".contact-reference").get_text() == (
+        "Guardianship body (number to be confirmed by the national coordinator)")
+    assert html.select_one("a") is None  # nothing to dial
+    html = render("{{number:guardianship-body}}", PageView("az"), contacts)
+    assert html.get_text().strip() == "(nömrə milli koordinator tərəfindən təsdiqlənməlidir)"
 
 
 def test_quiz_renders_native_inputs_in_a_fieldset_with_the_answer_in_details():

@@ -7,41 +7,70 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Any, Mapping
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
 from .audiences import Audience
 from .languages import Translated
 from .problems import Problems
-from .schema import ContentModel, Text, validate_entries
+from .schema import ContentModel, Text, author_error, validate_entries
 from .source import ContentSyntaxError, display_path, read_yaml_file
-from .tagging import AudienceIds
+from .tagging import _audience_ids
 
-CONTACT_REFERENCE = re.compile(r"\{\{\s*contact\s*:\s*(?P<id>[^}\s]*)\s*\}\}")
+# The one syntax that refers to a contact: {{contact:id}} (name and number) or
+# {{number:id}} (the number alone, e.g. in a table cell or a quiz option).
+CONTACT_REFERENCE_PATTERN = r"\{\{\s*(?P<form>contact|number)\s*:\s*(?P<id>[^}\s]*)\s*\}\}"
+CONTACT_REFERENCE = re.compile(CONTACT_REFERENCE_PATTERN)
+
+# Ids that once held the number: the number changes, the id must not. Kept here so that
+# an old reference gets a message naming the new id instead of "unknown contact".
+RENAMED = {"hotline-152": "hotline-mia", "police-102": "police", "ambulance-103": "ambulance",
+           "emergency-112": "emergency-situations"}
+
+
+def _no_audience_or_ids(value, info: ValidationInfo):
+    """`audiences: []`: in no audience's referral list (112 is kept only to be recognised)."""
+    return () if value == [] else _audience_ids(value, info)
+
+
+ContactAudiences = Annotated[Any, AfterValidator(_no_audience_or_ids)]
 
 
 class ContactEntry(ContentModel):
-    """a contact with 'name' in every language and a 'phone'"""
+    """a contact with 'name' in every language and a 'phone' (or 'verified: false')"""
 
     name: Translated = Field(description="the contact's name in every language (en, az, ru)")
-    phone: Text = Field(description="the phone number as it is dialled, in quotes, e.g. \"152\"")
+    role: Translated | None = Field(None, description="what the body does, one line in every "
+                                    "language")
+    phone: Text | None = Field(None, description="the phone number as it is dialled, in quotes, "
+                               "e.g. \"152\"")
     hours: Translated | None = Field(None, description="opening hours in every language")
     address: Text | None = Field(None, description="the address, as text")
     email: Text | None = Field(None, description="an e-mail address")
     url: Text | None = Field(None, description="a web address starting with https://")
-    audiences: AudienceIds = Field("all", validate_default=True,
-                                   description="'all' or a list of audience ids")
+    audiences: ContactAudiences = Field("all", validate_default=True,
+                                        description="'all', a list of audience ids, or [] "
+                                        "for none")
     verified: bool = Field(True, description="true or false (false shows 'to be validated')")
+
+    @model_validator(mode="after")
+    def _phone_unless_unconfirmed(self):
+        if self.phone is None and self.verified:
+            raise author_error("this contact has no 'phone'. Add 'phone: \"...\"' or, while "
+                               "the number is not confirmed, 'verified: false' (the site then "
+                               "shows 'number to be confirmed by the national coordinator').")
+        return self
 
 
 @dataclass(frozen=True)
 class Contact:
     id: str
     name: dict[str, str]
-    phone: str
+    phone: str | None
     audiences: tuple[str, ...]
     verified: bool = True
+    role: dict[str, str] | None = None
     hours: dict[str, str] | None = None
     address: str | None = None
     email: str | None = None
@@ -49,8 +78,8 @@ class Contact:
 
     @property
     def dial(self) -> str:
-        """The number for a tel: link (digits and a leading +)."""
-        return re.sub(r"[^\d+]", "", self.phone)
+        """The number for a tel: link (digits and a leading +); "" without a number."""
+        return re.sub(r"[^\d+]", "", self.phone or "")
 
 
 def load_contacts(path: Path, root: Path, languages: tuple[str, ...],
@@ -71,11 +100,15 @@ def load_contacts(path: Path, root: Path, languages: tuple[str, ...],
         return {}
     entries = validate_entries(source, ContactEntry, display, problems,
                                {"languages": languages, "audiences": audiences},
-                               what="contact", example="hotline-152")
+                               what="contact", example="hotline-mia")
     return {contact_id: Contact(contact_id, **e.model_dump()) for contact_id, e in entries.items()}
 
 
 def unknown_contact_message(contact_id: str, contacts: Mapping[str, Contact]) -> str:
+    if contact_id in RENAMED:
+        new = RENAMED[contact_id]
+        return (f"the contact id '{contact_id}' was renamed '{new}' (ids no longer contain the "
+                f"number, which may change): write '{new}' instead, e.g. {{{{contact:{new}}}}}.")
     known = ", ".join(contacts) or "none yet"
     return (f"'{contact_id}' is not in the contacts directory (toolkits/contacts.yml). "
             f"Known contacts: {known}.")

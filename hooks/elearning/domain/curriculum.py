@@ -6,7 +6,8 @@ from functools import cached_property
 from pathlib import Path
 
 from .audiences import Audience, load_audiences
-from .confidentiality import ALLOW_FILE, check_confidentiality, content_texts, load_allowed
+from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory_phones,
+                              content_texts, load_allowed)
 from .contacts import Contact, check_references, load_contacts
 from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .glossary import Term, load_glossary
@@ -46,8 +47,10 @@ class Curriculum:
 
 
 def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
-                    languages: tuple[str, ...]) -> tuple[Curriculum, Problems]:
-    """Load curriculum/ and toolkits/. Problems are returned, not raised: authors see all."""
+                    languages: tuple[str, ...],
+                    guides: tuple[Path, ...] = ()) -> tuple[Curriculum, Problems]:
+    """Load curriculum/ and toolkits/ (and check the published `guides` for personal data).
+    Problems are returned, not raised: authors see all."""
     problems = Problems()
     audiences_file = content_dir / "audiences.yml"
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
@@ -74,7 +77,8 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
         for text in item.texts.values():
             used |= text.contacts_used
     contacts_file = display_path(toolkits_dir / "contacts.yml", root)
-    for contact_id in contacts.keys() - used:
+    # A contact for no audience (`audiences: []`, e.g. 112) is kept so its number is known.
+    for contact_id in {c.id for c in contacts.values() if c.audiences} - used:
         reference = "{{contact:" + contact_id + "}}"
         problems.add(contacts_file, None, f"the contact '{contact_id}' is not used by any "
                      f"module, toolkit item or flowchart: refer to it ({reference}) or remove it.")
@@ -88,8 +92,9 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
                          f"with 'audiences: [{course.id}]' (or 'all').")
     glossary = load_glossary(content_dir / "glossary.yml", root, languages, problems)
     allowed = load_allowed(content_dir / ALLOW_FILE, root, problems)
-    check_confidentiality(content_texts(content_dir, toolkits_dir, root), contacts, allowed,
-                          problems)
+    check_confidentiality(content_texts(content_dir, toolkits_dir, root, guides), contacts,
+                          allowed, problems)
+    check_directory_phones(toolkits_dir / "contacts.yml", root, allowed, problems)
     statuses = translation_status([*modules.values(), *items.values()], languages, root)
     return (Curriculum(languages, audiences, modules, courses, contacts, items, toolkits,
                        glossary, statuses), problems)

@@ -84,7 +84,7 @@ class StepEntry(ContentModel):
     next: Text | None = Field(None, description="the name of the step that follows (leave it "
                               "out on a last step)")
     contact: ContactId | None = Field(None, description="a contact id from "
-                                      "toolkits/contacts.yml, for example hotline-152")
+                                      "toolkits/contacts.yml, for example hotline-mia")
     ask: Text | None = Field(None, description="a question answered by yes or no, as text")
     yes: Text | None = Field(None, description="the name of the step to go to when the "
                              "answer is yes")

@@ -63,8 +63,9 @@ def _draw(diagram: etree.Element, step: Step, numbers: dict[str, int], above: St
         card = etree.SubElement(box, "p", {"class": "flowchart__contact"})
         name = etree.SubElement(card, "span", {"class": "flowchart__contact-name"})
         name.text, name.tail = contact.name[language], " "  # a space for copied text
-        etree.SubElement(card, "span", {"class": "flowchart__phone"}).text = contact.phone
-        if not contact.verified:
+        etree.SubElement(card, "span", {"class": "flowchart__phone"}).text = (
+            contact.phone or f"({interface.text('number_to_confirm', language)})")
+        if not contact.verified and contact.phone is not None:
             etree.SubElement(card, "span", {"class": "flowchart__note to-validate__note"}).text \
                 = interface.text("to_validate", language)
     if step.kind == "decision":
@@ -98,9 +99,14 @@ def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Con
     _say(item, interface.text("flowchart_step", language, number=number, text=_sentence(step.text)))
     if contact is not None:
         _say(item, f" {interface.text('flowchart_contact', language)} ")
-        link = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}"})
-        link.text = f"{contact.name[language]}, {contact.phone}"
-        _say(item, "." if contact.verified else f" ({interface.text('to_validate', language)}).")
+        if contact.phone is None:  # nothing to dial yet
+            _say(item, f"{contact.name[language]} "
+                       f"({interface.text('number_to_confirm', language)}).")
+        else:
+            link = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}"})
+            link.text = f"{contact.name[language]}, {contact.phone}"
+            _say(item, "." if contact.verified
+                 else f" ({interface.text('to_validate', language)}).")
     _say(item, " " + (interface.text("flowchart_last", language) if step.kind == "end" else
                       interface.text("flowchart_then", language, number=numbers[step.next])))
 

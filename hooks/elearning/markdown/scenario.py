@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block, type_string_delimiter
 
 from .. import interface
+from .contact_reference import phone_element
 from .extension import BlockExtension
 
 
@@ -41,10 +42,11 @@ class Scenario(Block):
         listing = etree.SubElement(refer, "ul")
         for contact in contacts:
             item = etree.SubElement(listing, "li")
-            item.text = contact.name[state.language] + ": "
-            phone = etree.SubElement(item, "a", {"href": f"tel:{contact.dial}",
-                                                 "class": "contact-reference__phone"})
-            phone.text = contact.phone
+            item.text = contact.name[state.language] + (": " if contact.phone else " ")
+            phone_element(item, contact, state.language)
+            if not contact.verified and contact.phone is not None:
+                note = etree.SubElement(item, "span", {"class": "to-validate__note"})
+                note.text = f" ({interface.text('to_validate', state.language)})"
 
 
 def _part(name: str) -> type[Block]:

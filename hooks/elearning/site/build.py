@@ -92,8 +92,9 @@ class SiteBuild:
 
     def _load(self, config: MkDocsConfig, languages: tuple[str, ...]) -> Curriculum:
         root = Path(config.config_file_path).parent
+        guides = tuple(root / "docs" / f"{name}.md" for name in GUIDES)
         curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
-                                               languages)
+                                               languages, guides)
         for problem in problems:
             log.warning(str(problem))
         if problems and (config.strict or not curriculum.courses):

@@ -2,7 +2,7 @@
 
 static-i18n builds the site once per language and gives real files their language
 attributes. Generated pages get none of that, so each is made per language here with the
-attributes the plugin and the language switcher read (see docs/stack-notes in the repo).
+attributes the plugin and the language switcher read (docs/upgrading.md lists them).
 """
 from __future__ import annotations
 
