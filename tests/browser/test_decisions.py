@@ -56,20 +56,21 @@ def test_a_harmful_end_then_go_back_one_step_and_try_again(open_page, site_root)
     page, traffic = open_page(site_root, MODULE)
     box = page.locator(".decision")
     box.locator(".decision__title").click()
-    choose(page, "Call 112 and report it")
-    assert "Ministry of Emergency Situations" in box.locator(".decision__given").inner_text()
-    choose(page, "Leave it there, you have reported it")
+    watch = "Watch the bazaar yourself for a few days, to be sure before you report"
+    follow = "Follow the man's car to see where he takes Elvin"
+    choose(page, watch)
+    assert box.locator(".decision__given").inner_text().strip() == "You chose: " + watch
+    choose(page, follow)
     assert box.locator(".decision__screen .decision__end").inner_text().strip() \
         .endswith("End: harmful outcome")
-    assert "112 is never the number" in box.locator(".decision__screen .decision__debrief").inner_text()
-    assert box.locator(".decision__path li").all_inner_texts() == [
-        "Call 112 and report it", "Leave it there, you have reported it"]
+    assert "police work" in box.locator(".decision__screen .decision__debrief").inner_text()
+    assert box.locator(".decision__path li").all_inner_texts() == [watch, follow]
     box.locator(".decision__back").focus()
     page.keyboard.press("Enter")  # back to the step before the end, its choices again
-    assert focused(page)["text"].startswith("The operator explains")
+    assert focused(page)["text"].startswith("On the third day")
     assert box.locator(".decision__button").all_inner_texts() == [
-        "Call the hotline 152", "Leave it there, you have reported it"]
-    choose(page, "Call the hotline 152")
+        "Call the hotline 152 now", follow]
+    choose(page, "Call the hotline 152 now")
     assert focused(page)["text"].startswith("The hotline passes on")
     box.locator(".decision__again").focus()
     page.keyboard.press("Enter")  # from the start, with nothing chosen

@@ -50,10 +50,13 @@ def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], ba
     if contact is not None:
         card = etree.SubElement(item, "p", {"class": "decision__contact"})
         card.text = t("flowchart_contact") + " "
-        link = etree.SubElement(card, "a", {"href": f"tel:{contact.dial}"})
-        link.text = f"{contact.name[language]}, {contact.phone}"
-        if not contact.verified:
-            link.tail = f" ({t('to_validate')})"
+        if contact.phone is None:  # nothing to dial yet
+            card.text += f"{contact.name[language]} ({t('number_to_confirm')})"
+        else:
+            link = etree.SubElement(card, "a", {"href": f"tel:{contact.dial}"})
+            link.text = f"{contact.name[language]}, {contact.phone}"
+            if not contact.verified:
+                link.tail = f" ({t('to_validate')})"
     if node.end:
         end = etree.SubElement(item, "p", {"class": f"decision__end decision__end--{node.end}"})
         end.text = t(f"decision_end_{node.end}")
