@@ -24,6 +24,7 @@ class TextBlock:
     options_line: int = 0
     content: list[str] = field(default_factory=list)
     parents: tuple["TextBlock", ...] = ()
+    end_line: int | None = None  # of the closing line; None if never closed
 
     @property
     def text(self) -> str:
@@ -75,3 +76,20 @@ def scan_blocks(body: str, first_line: int = 1) -> list[TextBlock]:
 def _add_content(open_blocks, line: str) -> None:
     if open_blocks:
         open_blocks[-1][1].content.append(line)
+
+
+def without_blocks(lines: list[str], name: str) -> list[str]:
+    """`lines` with every `name` block (opening to closing line) replaced by one blank line."""
+    spans = [(b.line - 1, (b.end_line or len(lines)) - 1)
+             for b in scan_blocks("\n".join(lines)) if b.name == name]
+    kept, skip_to = [], -1
+    starts = {start: end for start, end in spans}
+    for index, line in enumerate(lines):
+        if index <= skip_to:
+            continue
+        if index in starts:
+            skip_to = starts[index]
+            kept.append("")
+            continue
+        kept.append(line)
+    return kept
