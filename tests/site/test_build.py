@@ -131,6 +131,12 @@ BAD_INPUTS = {
         {"modules/m.md": module(), "modules/m.az.md":
          "---\ntitle: T\nobjectives: [x]\naudiences: [employers]\n---\n"}, None,
         "curriculum/modules/m.az.md:4: 'audiences' differs from the English file m.md"),
+    "decision exercise leading nowhere": (
+        {"modules/m.md": module(body="\n```decision\ntitle: T\nstart: a\nnodes:\n  a:\n"
+                                     "    text: Go?\n    choices:\n      - {label: Go, next: b}\n"
+                                     "  c: {text: End., end: good, debrief: Fine.}\n```\n")},
+        None, "curriculum/modules/m.md:17: the decision exercise 'T', node 'a': the choice "
+        "'Go' leads to 'b', which is not a node of this exercise (a, c)."),
     "old test option of a quiz": (
         {"modules/m.md": module(body="\n/// quiz | Q?\n    test: true\n\n- [x] A\n///\n")}, None,
         "curriculum/modules/m.md:11: the question 'Q?': 'test: true' is no longer an option"),

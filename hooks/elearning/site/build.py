@@ -24,6 +24,7 @@ from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.modules import Module
 from ..markdown import PageView, ViewState, authoring_extensions
+from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
 from . import html_fixes, navigation, offline, search, security, sitemap
 from .i18n import Languages, generated_page
@@ -84,6 +85,8 @@ class SiteBuild:
             fences = config.mdx_configs.setdefault("pymdownx.superfences", {})
             fences.setdefault("custom_fences", []).append(
                 {"name": "flowchart", "class": "flowchart", "format": FlowchartFence(self.view_state)})
+            fences["custom_fences"].append(
+                {"name": "decision", "class": "decision", "format": DecisionFence(self.view_state)})
         return config
 
     @staticmethod
@@ -179,13 +182,16 @@ class SiteBuild:
             return markdown
         module, course = shown.module, shown.course
         quizzes = module.text(language).quizzes
+        decisions = module.text(language).decisions
         if course is None:  # the library: every passage, labelled
-            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes)
+            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes,
+                            decisions=decisions)
         else:
             text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
             shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
                         for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes)
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes,
+                            decisions=decisions)
         self.view_state.current = view
         translated = module.is_translated(language)
         body = markdown if translated else (

@@ -100,7 +100,9 @@ class PageWriter:
             "format": 1, "course": course.id, "language": lang,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
-                         "quizzes": [q.id for q in course.quizzes(m, lang)]}
+                         "quizzes": [q.id for q in course.quizzes(m, lang)],
+                         # a decision exercise counts once a good end is reached
+                         "decisions": [d.id for d in m.decisions_for(course.id, lang)]}
                         for m in modules],
         }
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
