@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import frontmatter
 from babel.dates import format_date
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,8 +37,9 @@ MODULES = "modules"
 COURSES = "courses"
 TOOLKITS = "toolkits"
 MAINTAINERS = "maintainers"
-GUIDES = {"maintainer-guide": "guide_maintainers", "authoring": "guide_authoring",
-          "terminology": "guide_terminology", "test-results": "guide_results"}
+GUIDES = {"maintainer-guide": "guide_maintainers", "trainer-guide": "guide_trainers",
+          "authoring": "guide_authoring", "terminology": "guide_terminology",
+          "test-results": "guide_results"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class SiteBuild:
 
     def _load(self, config: MkDocsConfig, languages: tuple[str, ...]) -> Curriculum:
         root = Path(config.config_file_path).parent
-        guides = tuple(root / "docs" / f"{name}.md" for name in GUIDES)
+        guides = tuple(path for name in GUIDES for path in _guide_files(root / "docs", name, languages))
         curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
                                                languages, guides)
         for problem in problems:
@@ -141,8 +143,7 @@ class SiteBuild:
         add(f"{MAINTAINERS}/translations.md", writer.translations())
         docs = Path(config.config_file_path).parent / "docs"
         for name, title in GUIDES.items():
-            text = (docs / f"{name}.md").read_text(encoding="utf-8")
-            add(f"{MAINTAINERS}/{name}.md", writer.guide(writer.t(title), _without_h1(text)))
+            add(f"{MAINTAINERS}/{name}.md", self._guide(writer, docs, name, title))
         add(f"{TOOLKITS}/index.md", writer.toolkits())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
@@ -152,6 +153,21 @@ class SiteBuild:
             add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
+
+    def _guide(self, writer: PageWriter, docs: Path, name: str, title: str) -> str:
+        """docs/<name>.<language>.md where it exists (like curriculum files); otherwise the
+        English guide, marked as English, with the notice untranslated modules get."""
+        language, source = writer.language, self.curriculum.languages[0]
+        translated = docs / f"{name}.{language}.md"
+        if language != source and translated.exists():
+            text = frontmatter.loads(translated.read_text(encoding="utf-8-sig")).content
+            stale = self.curriculum.is_stale(name, language)
+            return writer.guide(writer.t(title), _without_h1(text),
+                                writer.t("translation_stale") if stale else "")
+        text = (docs / f"{name}.md").read_text(encoding="utf-8-sig")
+        if language == source:
+            return writer.guide(writer.t(title), _without_h1(text))
+        return writer.guide(writer.t(title), _without_h1(text), writer.t("not_translated"), source)
 
     # -- on_nav -----------------------------------------------------------------------
     def keep_neighbours_in_section(self, nav: Navigation) -> Navigation:
@@ -221,6 +237,12 @@ class SiteBuild:
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
                                     urlsplit(config.site_url or "").path or "/elearning/")
+
+
+def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:
+    """A guide's English file and its translations that exist (docs/<name>.az.md ...)."""
+    files = [docs / f"{name}.md"] + [docs / f"{name}.{language}.md" for language in languages[1:]]
+    return [path for path in files if path == files[0] or path.exists()]
 
 
 def _without_h1(markdown: str) -> str:
