@@ -55,7 +55,8 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     audiences_file = content_dir / "audiences.yml"
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
     contacts = load_contacts(toolkits_dir / "contacts.yml", root, languages, audiences, problems)
-    modules = load_modules(content_dir / "modules", root, languages, audiences, problems)
+    modules = load_modules(content_dir / "modules", root, languages, audiences, problems,
+                           contacts)
     used = set()
     for module in modules.values():
         english = module.text(module.source_language)
@@ -68,6 +69,8 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
                     charts, text.file, problems)
         used |= {step.contact for _, chart in charts if chart for step in chart.steps
                  if step.contact}
+        used |= {node.contact for decision in english.decisions for node in decision.nodes
+                 if node.contact}
     _check_unique_quiz_ids(modules.values(), problems)
     items = load_toolkit_items(toolkits_dir, root, languages, audiences, contacts, problems)
     for item in items.values():
