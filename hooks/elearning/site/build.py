@@ -24,6 +24,7 @@ from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.modules import Module
+from ..domain.reports import cases_without_model_answer
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -111,6 +112,10 @@ class SiteBuild:
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
+        # A warning, not a problem: the site is complete without it. MkDocs still fails a
+        # strict build at its end on any warning, so nothing ships without model answers.
+        for warning in cases_without_model_answer(curriculum):
+            log.warning(str(warning))
         return curriculum
 
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
