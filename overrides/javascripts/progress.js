@@ -15,7 +15,8 @@
  *
  * For other scripts (small API; the storage format stays private to this file):
  *   CTE.markDone(id)            record an item as done (counts for every module listing
- *                               the id in its course data "quizzes"); true if saved
+ *                               the id in its course data "quizzes" or "decisions");
+ *                               true if saved (also named completeItem, answeredCorrectly)
  *   CTE.isDone(id)              whether it is done
  *   CTE.moduleState(course, m)  { complete, marked, answered, total, started }
  *   CTE.snapshot()              a copy of everything kept (e.g. for a SCORM bridge)
@@ -223,11 +224,12 @@
      course, exercises) has been done once, or when the learner marked it complete there. */
   function moduleState(courseData, module) {
     var marked = (progress.completed[courseData.course] || {})[module.slug]
-    var answered = module.quizzes.filter(function (id) { return progress.answered[id] })
-    var done = marked || (module.quizzes.length > 0 && answered.length === module.quizzes.length)
+    var items = module.quizzes.concat(module.decisions || [])  // exercises count as questions
+    var answered = items.filter(function (id) { return progress.answered[id] })
+    var done = marked || (items.length > 0 && answered.length === items.length)
     return {
       complete: Boolean(done), marked: Boolean(marked),
-      answered: answered.length, total: module.quizzes.length,
+      answered: answered.length, total: items.length,
       started: Boolean(done) || answered.length > 0
     }
   }
@@ -325,7 +327,8 @@
     get problem() { return problem },
     markDone: markDone,
     isDone: function (id) { return Boolean(progress.answered[id]) },
-    answeredCorrectly: markDone,  // the first name of markDone
+    answeredCorrectly: markDone,  // earlier names of markDone
+    completeItem: markDone,  // a decision exercise brought to a good end
     markComplete: function (courseId, slug) {
       progress.completed[courseId] = progress.completed[courseId] || {}
       progress.completed[courseId][slug] = now()
