@@ -414,7 +414,8 @@ def content_texts(content_dir: Path, toolkits_dir: Path, root: Path,
         text = _text_of(path)
         if text is not None:
             # A guide shows blocks inside code fences as examples: check them as blocks.
-            yield display_path(path, root), 1, _FENCE_LINE.sub("", text)
+            yield display_path(path, root), 1, _FENCE_LINE.sub("", _NOT_CHECKED.sub(
+                "translated_from:", text))
 
 
 def _text_of(path: Path) -> str | None:
