@@ -127,7 +127,8 @@ class SiteBuild:
         stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
         for file in [f for f in files if f.abs_src_path in stray]:
             files.remove(file)
-        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"])
+        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -187,7 +188,8 @@ class SiteBuild:
 
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"])
+        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
