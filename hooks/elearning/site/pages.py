@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .. import interface
+from ..domain.contacts import resolve_references
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -55,10 +56,12 @@ def _environment() -> jinja2.Environment:
 class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
-    def __init__(self, curriculum: Curriculum, language: str, version: str = ""):
+    def __init__(self, curriculum: Curriculum, language: str, version: str = "",
+                 content_version: str = ""):
         self.curriculum = curriculum
         self.language = language
         self.version = version  # "content version 1.0, 28 November 2026", for printouts
+        self.content_version = content_version  # "1.0": in every test result file
 
     def _render(self, template: str, **values) -> str:
         return _environment().get_template(template).render(
@@ -97,6 +100,8 @@ class PageWriter:
         modules = [only] if only else course.modules
         data = {
             "format": 1, "course": course.id, "language": lang,
+            "courses": [c.id for c in self.curriculum.courses],  # to check imported files
+            "contentVersion": self.content_version,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
                          "quizzes": [q.id for q in course.quizzes(m, lang)],
@@ -120,10 +125,15 @@ class PageWriter:
         terms = sorted(self.curriculum.glossary, key=lambda t: t.texts[self.language].term.casefold())
         return self._render("glossary.md", terms=terms)
 
+    def plain(self, text: str) -> str:
+        """Contact references as plain words: a tooltip holds no markup."""
+        return resolve_references(text, self.curriculum.contacts, self.language,
+                                  self.t("number_to_confirm"))
+
     def abbreviations(self) -> str:
         """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
-        lines = [f"*[{term.texts[self.language].term}]: {term.texts[self.language].meaning}"
-                 for term in self.curriculum.glossary]
+        texts = [term.texts[self.language] for term in self.curriculum.glossary]
+        lines = [f"*[{text.term}]: {self.plain(text.meaning)}" for text in texts]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def maintainers(self) -> str:
