@@ -29,11 +29,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return build.finish_page(output)
+    return build.finish_page(output, config)
 
 
 def on_post_template(output_content, template_name, config):  # 404.html
-    return build.finish_page(output_content) if template_name.endswith(".html") else output_content
+    return build.finish_template(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged search

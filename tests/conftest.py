@@ -69,8 +69,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site, tmp_path_factory) -> str:
     """The site served over http under a sub-path: http://127.0.0.1:<port>/elearning/."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(built_site, root / SUB_PATH)
+    yield from serve_under_sub_path(built_site, tmp_path_factory.mktemp("www"))
+
+
+def serve_under_sub_path(site: Path, root: Path):
+    """Serve a copy of `site` under root/elearning/; yields its address, then stops."""
+    shutil.copytree(site, root / SUB_PATH)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

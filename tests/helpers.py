@@ -66,3 +66,30 @@ def make_project(folder: Path, files: dict[str, str] | None = None,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return folder
+
+
+def test_question(question: str, id: str, options: list[tuple[bool, str]]) -> str:
+    """A `/// test-question` block; options as (correct, text), each with its feedback."""
+    lines = [f"/// test-question | {question}", f"    id: {id}", ""]
+    for correct, text in options:
+        lines += [f"- [{'x' if correct else ' '}] {text}", f"    > Feedback on {text}."]
+    return "\n" + "\n".join(lines + ["", f"Explanation of {id}.", "///", ""])
+
+
+# A small curriculum for the course tests: two modules with test questions (one question
+# with several right answers), one module (employers only) without any.
+TESTS_CURRICULUM = {
+    "modules/alpha.md": module("Alpha", order=1, body="\nAlpha text.\n\n/// quiz | Alpha self-check?\n"
+                               "    id: s-alpha\n\n- [x] Yes\n- [ ] No\n///\n"
+                               + test_question("Alpha one?", "a-t1", [(False, "A1 wrong one"), (False, "A1 wrong two"), (True, "A1 right"), (False, "A1 wrong three")])
+                               + test_question("Alpha two?", "a-t2", [(True, "A2 right one"), (False, "A2 wrong one"), (True, "A2 right two"), (False, "A2 wrong two")])
+                               + test_question("Alpha three?", "a-t3", [(False, "A3 wrong one"), (True, "A3 right"), (False, "A3 wrong two")])
+                               + "\n## Key points\n\nAlpha points.\n"),
+    "modules/beta.md": module("Beta", order=2, body="\nBeta text.\n\n/// quiz | Beta self-check?\n"
+                              "    id: s-beta\n\n- [ ] No\n- [x] Yes\n///\n"
+                              + test_question("Beta one?", "b-t1", [(True, "B1 right"), (False, "B1 wrong one"), (False, "B1 wrong two")])
+                              + test_question("Beta two?", "b-t2", [(False, "B2 wrong one"), (False, "B2 wrong two"), (False, "B2 wrong three"), (True, "B2 right")])),
+    "modules/gamma.md": module("Gamma", audiences="[employers]", order=3,
+                               body="\nGamma text.\n\n/// quiz | Gamma self-check?\n    id: s-gamma\n\n"
+                               "- [x] Yes\n- [ ] No\n///\n"),
+}

@@ -63,3 +63,27 @@ def open_page(browser):
 def site_root(request, site_url, file_url) -> str:
     """Each browser test runs over http under a sub-path and from file://."""
     return site_url if request.param == "http" else file_url
+
+
+@pytest.fixture(scope="session")
+def tests_site(tmp_path_factory):
+    """A small site whose course tests are known question by question (tests/helpers.py
+    TESTS_CURRICULUM), so that the tests do not change with the shipped content."""
+    from tests.conftest import run_mkdocs
+    from tests.helpers import TESTS_CURRICULUM, make_project
+    project = make_project(tmp_path_factory.mktemp("tests-site"), TESTS_CURRICULUM)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr[-5000:]
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def tests_site_url(tests_site, tmp_path_factory) -> str:
+    from tests.conftest import serve_under_sub_path
+    yield from serve_under_sub_path(tests_site, tmp_path_factory.mktemp("tests-www"))
+
+
+@pytest.fixture(params=["http", "file"])
+def tests_root(request, tests_site, tests_site_url) -> str:
+    """The small site over http under a sub-path and from file://."""
+    return tests_site_url if request.param == "http" else tests_site.as_uri() + "/"

@@ -39,12 +39,10 @@ class Served:
     site: Path    # the folder nginx serves
 
 
-@pytest.fixture(scope="module")
-def served(built_site, tmp_path_factory) -> Served:
-    """nginx serving a copy of the built site under /elearning/ with the generated config."""
+def serve_with_nginx(built: Path, folder: Path):
+    """nginx serving a copy of `built` under /elearning/ with the generated config."""
     nginx = nginx_binary()
-    folder = tmp_path_factory.mktemp("nginx")
-    site = site_with_server_files(built_site, folder)
+    site = site_with_server_files(built, folder)
     policy_line = (site / security.SERVER_FOLDER / security.POLICY_FILE).read_text(
         encoding="utf-8").strip()
     port = free_port()
@@ -54,9 +52,19 @@ def served(built_site, tmp_path_factory) -> Served:
     server.stop()
 
 
-@pytest.fixture
-def open_with_csp(browser, served):
-    """open_with_csp(path) -> (page, traffic), violations recorded; see assert_clean."""
+@pytest.fixture(scope="module")
+def served(built_site, tmp_path_factory) -> Served:
+    yield from serve_with_nginx(built_site, tmp_path_factory.mktemp("nginx"))
+
+
+@pytest.fixture(scope="module")
+def served_tests_site(tests_site, tmp_path_factory) -> Served:
+    """The small site with known course tests (tests/helpers.py TESTS_CURRICULUM)."""
+    yield from serve_with_nginx(tests_site, tmp_path_factory.mktemp("nginx-tests"))
+
+
+def csp_opener(browser, served: Served):
+    """opener(path) -> (page, traffic), violations recorded; see assert_clean."""
     contexts = []
 
     def opener(path: str):
@@ -78,6 +86,16 @@ def open_with_csp(browser, served):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_with_csp(browser, served):
+    yield from csp_opener(browser, served)
+
+
+@pytest.fixture
+def open_tests_with_csp(browser, served_tests_site):
+    yield from csp_opener(browser, served_tests_site)
 
 
 def assert_clean(page, traffic):
@@ -135,8 +153,8 @@ def test_library_module(open_with_csp, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pre_test_submitted(open_with_csp, language):
-    page, traffic = open_with_csp(f"{LANGUAGES[language]}courses/{COURSE}/pre-test.html")
+def test_pre_test_submitted(open_tests_with_csp, language):
+    page, traffic = open_tests_with_csp(f"{LANGUAGES[language]}courses/{COURSE}/pre-test.html")
     for fieldset in page.locator("form.course-test fieldset").all():
         fieldset.locator(".quiz__choice input").first.check()
     page.locator(".course-test__submit").click()

@@ -108,69 +108,6 @@ def test_export_and_import_of_progress(open_page, site_root, tmp_path):
     assert fresh.locator(".module-state[data-module=first-contact]").inner_text() == "Complete"
 
 
-def take_test(page, site_root, kind, correct):
-    page.goto(site_root + f"courses/employers/{kind}-test.html")
-    for fieldset in page.locator("form.course-test fieldset").all():
-        for choice in fieldset.locator(".quiz__choice").all():
-            right = choice.get_attribute("data-correct") == "true"
-            if right == correct:
-                choice.locator("input").check()
-                if fieldset.get_attribute("data-multiple") == "false" or not correct:
-                    break
-    page.locator(".course-test__submit").click()
-    return page.locator(".course-test__results")
-
-
-def test_pre_test_modules_final_test_comparison_certificate(open_page, site_root, tmp_path):
-    page, traffic = open_page(site_root, "courses/employers/pre-test.html")
-    # The test checks nothing until the end.
-    page.locator(".course-test__submit").click()
-    assert "Answer every question first" in page.locator(".course-test__status").inner_text()
-    results = take_test(page, site_root, "pre", correct=False)
-    assert "Your score: 0 of" in results.inner_text()
-    focus = results.locator(".course-test__focus a")
-    assert focus.count() == 7 and focus.first.get_attribute("href").endswith(".html")
-    with page.expect_download() as download:
-        results.locator(".course-test__download").click()
-    result = json.loads(download.value.path().read_text())
-    assert result["format"] == "ct-elearning-test-result" and result["version"] == 1
-    assert result["kind"] == "pre" and result["course"] == "employers" and "name" not in result
-    assert {"id", "module", "chosen", "correct"} <= set(result["questions"][0])
-
-    # The certificate is not available yet.
-    page.goto(site_root + "courses/employers/certificate.html")
-    assert page.locator(".certificate-gate__missing li").count() == 8
-    assert page.locator(".certificate-form").is_hidden()
-
-    data = json.loads(page.locator("script.course-data").text_content())
-    for module in data["modules"]:
-        page.goto(site_root + "courses/employers/" + module["url"])
-        page.locator(".module-progress__mark").click()
-    results = take_test(page, site_root, "final", correct=True)
-    assert "Your score:" in results.inner_text() and "(100%)" in results.inner_text()
-    chart = results.locator("table.test-chart")
-    assert chart.locator("tbody tr").count() == 7
-    assert chart.locator(".test-chart__bar--pre").first.get_attribute("style") == "width: 0%;"
-    assert chart.locator(".test-chart__bar--final").first.get_attribute("style") == "width: 100%;"
-
-    page.goto(site_root + "courses/employers/certificate.html")
-    page.locator("#certificate-name").fill("Aysel Testova")
-    page.locator(".certificate-form button").click()
-    certificate = page.locator(".certificate")
-    assert "Aysel Testova" in certificate.inner_text()
-    assert "self-assessed" in certificate.inner_text() and "100%" in certificate.inner_text()
-    pdf = tmp_path / "certificate.pdf"
-    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
-    assert pdf_pages(pdf) == 1
-    assert traffic.outside() == [] and traffic.console == []
-
-
-def pdf_pages(path) -> int:
-    import subprocess
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return int(next(l for l in info.stdout.splitlines() if l.startswith("Pages:")).split()[1])
-
-
 @pytest.mark.parametrize("language,check", [("az", "Cavabı yoxlayın"), ("ru", "Проверить ответ")])
 def test_quiz_interface_is_in_the_readers_language(open_page, site_root, language, check):
     page, _ = open_page(site_root, f"{language}/{MODULE}")

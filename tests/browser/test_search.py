@@ -17,7 +17,8 @@ QUERIES = [
 
 @pytest.mark.parametrize("typed,folder,word", QUERIES)
 def test_search_finds_words_as_typed(open_page, site_root, typed, folder, word):
-    page, traffic = open_page(site_root, "index.html")
+    # Each language's pages search that language's own index.
+    page, traffic = open_page(site_root, folder + "index.html")
     search = page.locator("input.md-search__input")
     page.keyboard.press("/")  # Material's shortcut to the search box
     results = page.locator(".md-search-result__link")
@@ -44,3 +45,18 @@ def test_search_finds_words_as_typed(open_page, site_root, typed, folder, word):
     assert found, (hrefs(), page.locator(".md-search-result__meta").inner_text())
     assert word.lower() in page.locator(".md-search-result").inner_text().lower()
     assert traffic.outside() == [] and traffic.console == []
+    if site_root.startswith("http"):  # from file:// the index is a script, not a request
+        index = [url for url in traffic.requests if "search_index" in url]
+        assert index == [site_root + folder + "search/search_index.json"], index
+
+
+@pytest.mark.parametrize("folder", ["", "az/", "ru/"])
+def test_each_language_has_its_own_index_of_its_own_pages(built_site, folder):
+    import json
+    for name in ("search_index.json", "search_index.js"):
+        text = (built_site / folder / "search" / name).read_text(encoding="utf-8")
+        docs = json.loads(text.removeprefix("var __index = "))["docs"]
+        assert len(docs) > 50
+        # Locations are relative to the language's folder, which is the pages' search base.
+        assert all((built_site / folder / doc["location"].split("#")[0]).is_file() for doc in docs)
+        assert not any(doc["location"].startswith(("az/", "ru/")) for doc in docs)

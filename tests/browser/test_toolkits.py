@@ -67,3 +67,30 @@ def test_mini_toolkit_has_quiz_sheet_with_answer_key(open_page, site_root):
     key = page.locator(".quiz-sheet__key li")
     assert questions.count() > 0 and key.count() == questions.count()
     assert page.locator("h2#answer-key.toolkit-item").count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_flowchart_diagram_fits_a_phone_and_shows_every_step(open_page, site_url, audience,
+                                                             language):
+    """At 360 px the narrow drawing shows, readable (text not scaled below 11 px), without
+    making the page scroll sideways; it holds the text of every step the text version tells."""
+    page, traffic = open_page(site_url, f"{LANGUAGES[language]}toolkits/{audience}/one-pager.html",
+                              viewport={"width": 360, "height": 740})
+    narrow = page.locator("figure.flowchart svg.flowchart__svg--narrow")
+    assert narrow.is_visible() and not page.locator("svg.flowchart__svg--wide").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = narrow.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    scale = box["width"] / float(narrow.get_attribute("width"))
+    assert scale * 14 >= 11, f"step text shows at {scale * 14:.1f} px"
+    drawn = " ".join(narrow.locator("g.flowchart__box text").all_text_contents())
+    drawn = " ".join(drawn.replace("- ", "").split())  # words cut at the end of a line
+    steps = page.locator("ol.flowchart__text > li").count()
+    assert narrow.locator("g.flowchart__box").count() == steps
+    decisions = narrow.locator("g.flowchart__box--decision").count()
+    assert narrow.locator(":scope > text").count() == 2 * decisions  # yes and no, in words
+    assert traffic.outside() == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator("svg.flowchart__svg--wide").is_visible()
+    assert not narrow.is_visible()

@@ -114,3 +114,63 @@ def test_unknown_contact_reference(tmp_path):
     problems = about(problems, "m.md")
     [problem] = problems
     assert problem.line == 10 and "'nobody' is not in the contacts directory" in problem.message
+
+
+TEST_QUESTION = """
+/// test-question | {question}
+    id: {id}
+
+- [ ] Wrong
+    > Why not.
+- [x] Right
+    > Why.
+///
+"""
+
+
+def a_test_question(question="Q?", id="t-1"):
+    return TEST_QUESTION.format(question=question, id=id)
+
+
+def test_course_tests_are_made_of_the_modules_test_questions_only(tmp_path):
+    from elearning.domain.reports import modules_without_test_questions
+    body = ("\n/// quiz | Self-check?\n    id: s-1\n\n- [x] A\n- [ ] B\n///\n"
+            + a_test_question("First?", "t-1") + a_test_question("Second?", "t-2")
+            + "\n/// audience | employers\n" + a_test_question("Employers only?", "t-3") + "///\n")
+    curriculum, problems = load(tmp_path, {
+        "modules/alpha.md": module("Alpha", order=1, body=body),
+        "modules/beta.md": module("Beta", order=2, body="\n/// quiz | Only a self-check?\n- [x] A\n///\n"),
+    })
+    assert not problems, messages(problems)
+    alpha = curriculum.modules["alpha"].text("en")
+    assert [q.id for q in alpha.quizzes] == ["s-1"]
+    assert [q.id for q in alpha.test_questions] == ["t-1", "t-2", "t-3"]
+    employers = curriculum.course("employers").test_questions("en")
+    assert [(m.slug, [q.id for q in qs]) for m, qs in employers] == [("alpha", ["t-1", "t-2", "t-3"])]
+    municipalities = curriculum.course("municipalities").test_questions("en")
+    assert [(m.slug, [q.id for q in qs]) for m, qs in municipalities] == [("alpha", ["t-1", "t-2"])]
+    assert modules_without_test_questions(curriculum) == [("beta", ["municipalities", "employers"])]
+
+
+def test_a_translation_keeps_the_test_questions_and_their_options(tmp_path):
+    english = module("Alpha", body=a_test_question("One?", "t-1") + a_test_question("Two?", "t-2"))
+    translation = ("---\ntitle: Alfa\nobjectives: [Bir]\n---\n" + a_test_question("Bir?", "t-1")
+                   + "\n/// test-question | İki?\n    id: t-2\n\n- [x] A\n- [ ] B\n///\n")
+    missing = "---\ntitle: Альфа\nobjectives: [Одна]\n---\n" + a_test_question("Один?", "t-1")
+    _, problems = load(tmp_path, {"modules/alpha.md": english, "modules/alpha.az.md": translation,
+                                  "modules/alpha.ru.md": missing})
+    found = messages(problems)
+    assert any(m.startswith("curriculum/modules/alpha.az.md:15: the question 't-2' has other "
+                            "options than in the English file alpha.md") for m in found), found
+    assert ("curriculum/modules/alpha.ru.md: the test questions differ from the English file "
+            "alpha.md: ids here ['t-1'], in English ['t-1', 't-2']. A translation has the same "
+            "test questions, in the same order, with the same ids.") in found
+
+
+def test_a_test_question_id_is_unique_site_wide_among_both_kinds(tmp_path):
+    _, problems = load(tmp_path, {
+        "modules/alpha.md": module("Alpha", body="\n/// quiz | S?\n    id: same\n\n- [x] A\n///\n"),
+        "modules/beta.md": module("Beta", body=a_test_question("T?", "same")),
+    })
+    assert any("the question id 'same' is already used at curriculum/modules/alpha.md" in m
+               for m in messages(problems)), messages(problems)

@@ -102,6 +102,46 @@ def test_contact_missing_a_name_or_phone(tmp_path):
            "(every language needs its own)." in found
 
 
+AGENDA = "Intro.\n\n| minutes | part |\n| --- | --- |\n{rows}\n\nAfter the table: | 99 | not a part |\n"
+
+
+def plan(minutes, duration="duration: 40\n"):
+    rows = "\n".join(f"| {m} | Part {n} |" for n, m in enumerate(minutes))
+    return item("Plan", "[employers]", "session-plan", AGENDA.format(rows=rows), extra=duration)
+
+
+def test_session_plan_agenda_adds_up_to_its_duration_in_every_language(tmp_path):
+    curriculum, problems = load(tmp_path, {
+        "toolkits/plan.md": plan([10, 25, 5]),
+        "toolkits/plan.az.md": "---\ntitle: Plan\n---\n" + AGENDA.format(
+            rows="| 10 | Hissə |\n| 25 | Hissə |\n| 5 | Hissə |"),
+    })
+    assert [m for m in messages(problems) if "plan" in m] == []
+    assert curriculum.toolkit_items["plan"].duration == 40
+
+
+def test_session_plan_timings_that_do_not_add_up_are_reported_with_file_and_line(tmp_path):
+    _, problems = load(tmp_path, {
+        "toolkits/plan.md": plan([10, 25]),
+        "toolkits/other.md": plan([10, "ten", 20]),
+        "toolkits/bare.md": plan([40], duration=""),
+        "toolkits/none.md": item("Plan", "[employers]", "session-plan", "No table.",
+                                 extra="duration: 40\n"),
+        "toolkits/moved.md": plan([10, 30]),
+        "toolkits/moved.ru.md": "---\ntitle: План\n---\n" + AGENDA.format(
+            rows="| 20 | Часть |\n| 20 | Часть |"),
+    })
+    found = messages(problems)
+    assert ("toolkits/plan.md:11: the agenda's parts add up to 35 minutes, but 'duration' "
+            "says 40: make them agree.") in found
+    assert any(m.startswith("toolkits/other.md:12: the agenda's first column gives each part's "
+                            "minutes as a whole number (you wrote 'ten')") for m in found)
+    assert any(m.startswith("toolkits/bare.md:4: a session plan needs 'duration:'") for m in found)
+    assert any(m.startswith("toolkits/none.md:7: a session plan needs an agenda") for m in found)
+    assert any(m.startswith("toolkits/moved.ru.md") and "(20, 20) differ from the English "
+               "plan's (10, 30)" in m for m in found)
+
+
 def test_a_verified_contact_without_a_phone_is_an_error(tmp_path):
     contacts = "x:\n  name: {en: X, az: X, ru: X}\n"
     project = make_project(tmp_path, {"modules/m.md": module(body="{{contact:x}}")},

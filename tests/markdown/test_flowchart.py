@@ -42,40 +42,81 @@ def render(language, text=REFERRAL):
     return BeautifulSoup(render_flowchart(flowchart, CONTACTS, language), "html.parser")
 
 
+def svgs(html):
+    return html.select("figure.flowchart > div.flowchart__diagram > svg")
+
+
+def texts(svg) -> list[str]:
+    """Each <text> of a drawing, its lines joined by spaces."""
+    return [" ".join(span.get_text() for span in text.select("tspan")) or text.get_text()
+            for text in svg.select("text")]
+
+
 def test_the_diagram_is_for_the_eye_only_with_nothing_to_focus():
     html = render("en")
-    diagram = html.select_one("figure.flowchart > ol.flowchart__diagram")
+    diagram = html.select_one("figure.flowchart > div.flowchart__diagram")
     assert diagram["aria-hidden"] == "true"
-    assert diagram.select("a, button, input, [tabindex], [href]") == []
-    numbers = [n.get_text() for n in diagram.select(".flowchart__number")]
-    assert numbers == ["1", "2", "3", "4", "5"]
-    kinds = [box["class"][1] for box in diagram.select(".flowchart__step")]
-    assert kinds == ["flowchart__step--action", "flowchart__step--decision",
-                     "flowchart__step--action", "flowchart__step--end", "flowchart__step--end"]
+    assert diagram.select("a, button, input, [tabindex], [href], [style]") == []
+    assert [svg["class"] for svg in svgs(html)] == [
+        ["flowchart__svg", "flowchart__svg--narrow"], ["flowchart__svg", "flowchart__svg--wide"]]
+    for svg in svgs(html):
+        assert svg["focusable"] == "false"
+        kinds = [box["class"][1] for box in svg.select("g.flowchart__box")]
+        assert sorted(kinds) == sorted(["flowchart__box--action", "flowchart__box--decision",
+                                        "flowchart__box--action", "flowchart__box--end",
+                                        "flowchart__box--end"])
 
 
-def test_boxes_show_branches_jumps_and_ends_and_user_text_is_escaped():
+def test_every_step_is_drawn_whole_with_its_number_and_user_text_escaped():
     html = render("en")
-    boxes = html.select(".flowchart__step")
-    assert boxes[0].select_one(".flowchart__words").get_text() == \
-        "You notice signs of <trafficking> & abuse"
-    branches = boxes[1].select(".flowchart__branch")
-    assert [branch.get_text() for branch in branches] == ["Yes → 3", "No → 4"]
-    assert boxes[2].select_one(".flowchart__jump").get_text() == "→ step 5"  # 4 is below
-    assert boxes[3].select_one(".flowchart__end").get_text() == "End"
-    # An arrow joins a box to the one above only when that one leads to it.
-    joined = ["flowchart__step--joined" in box["class"] for box in boxes]
-    assert joined == [False, True, True, False, False]
+    for svg in svgs(html):
+        words = " ".join(texts(svg))
+        for text in ("You notice signs of <trafficking> & abuse",
+                     "Is anyone in immediate danger?", "Call the police",
+                     "Explain who you are", "Call the hotline"):
+            assert text in words, (svg["class"], text)
+        assert [t.get_text() for t in svg.select("g.flowchart__box > text[fill='#fff']")] == \
+            ["1", "2", "3", "4", "5"]
+        assert svg.select("b, trafficking") == []
+
+
+def test_a_question_has_both_branches_labelled_in_words_side_by_side():
+    for language, yes, no in (("en", "Yes", "No"), ("az", "Bəli", "Xeyr"), ("ru", "Да", "Нет")):
+        for svg in svgs(render(language)):
+            labels = {t.get_text(): t for t in svg.find_all("text", recursive=False)}
+            assert set(labels) == {yes, no}, language
+            # Side by side: the two answers leave the question at different places.
+            assert float(labels[yes]["x"]) != float(labels[no]["x"])
+            assert labels[yes]["fill"] != labels[no]["fill"]
+        # One arrow per link: 4 links, each with its arrowhead.
+        assert len(svg.select("polyline")) == 4 and len(svg.select(":scope > path")) == 4
 
 
 def test_a_contact_card_names_the_contact_in_the_readers_language():
-    html = render("az")
-    cards = html.select(".flowchart__diagram .flowchart__contact")
-    assert cards[0].select_one(".flowchart__contact-name").get_text() == "Polis"
-    assert cards[0].select_one(".flowchart__phone").get_text() == "102"
-    assert cards[0].select_one(".flowchart__note") is None  # verified
-    assert cards[1].select_one(".flowchart__note").get_text() == \
-        "milli koordinator tərəfindən təsdiqlənməlidir"
+    svg = svgs(render("az"))[0]
+    words = texts(svg)
+    assert "Polis" in words and "102" in words
+    assert "Qaynar xətt" in words and "1-52" in words
+    # "to be validated" only on the unverified contact's card
+    assert " ".join(words).count("milli koordinator") == 1
+
+
+def test_long_words_wrap_inside_their_box():
+    from elearning.markdown.flowchart_diagram import text_width, wrap
+    lines = wrap("Müəyyənləşdirilməsi və yönləndirilməsi üzrə praktiki təlim", 120, 14)
+    assert all(text_width(line, 14) <= 120 for line in lines), lines
+    assert "".join(lines).replace("-", "").replace(" ", "") == \
+        "Müəyyənləşdirilməsi və yönləndirilməsi üzrə praktiki təlim".replace(" ", "")
+
+
+def test_the_narrow_drawing_fits_a_phone_and_the_wide_one_its_frame():
+    for language in ("en", "az", "ru"):
+        narrow, wide = svgs(render(language))
+        assert float(narrow["width"]) <= 341 and float(wide["width"]) <= 601
+        for svg in (narrow, wide):
+            for rect in svg.select("g.flowchart__box > rect:first-child"):
+                assert 0 <= float(rect["x"]) and \
+                    float(rect["x"]) + float(rect["width"]) <= float(svg["width"]) + .5
 
 
 def test_the_text_version_tells_each_step_with_dialable_numbers():
@@ -94,11 +135,8 @@ def test_the_text_version_tells_each_step_with_dialable_numbers():
     assert [a["href"] for a in told.select("a")] == ["tel:102", "tel:152"]
 
 
-def test_branches_and_sentences_in_azerbaijani_and_russian():
-    az, ru = render("az"), render("ru")
-    assert [b.get_text() for b in az.select(".flowchart__branch")] == ["Bəli → 3", "Xeyr → 4"]
-    assert [b.get_text() for b in ru.select(".flowchart__branch")] == ["Да → 3", "Нет → 4"]
-    assert ru.select_one(".flowchart__jump").get_text() == "→ шаг 5"
+def test_sentences_in_azerbaijani_and_russian():
+    ru = render("ru")
     assert ru.select(".flowchart__text li")[1].get_text() == (
         "Шаг 2, вопрос: Is anyone in immediate danger? Если да, перейдите к шагу 3; если "
         "нет — к шагу 4.")
@@ -118,7 +156,7 @@ def test_the_fence_renders_a_flowchart_in_the_pages_language():
     html = convert(f"Follow this path.\n\n```flowchart\n{REFERRAL}```\n\nAfter.\n", "ru")
     assert html.select_one("p").get_text() == "Follow this path."
     figure = html.select_one("figure.flowchart")
-    assert figure.select_one(".flowchart__contact-name").get_text() == "Полиция"
+    assert "Полиция" in texts(figure.select_one("svg"))
     assert html.select("p")[-1].get_text() == "After."
 
 

@@ -137,3 +137,18 @@ def test_trainer_note_is_shown_on_a_page_made_for_trainers():
     note = html.select_one(".trainer-note")
     assert note.select_one(".admonition-title").get_text() == "Заметка для тренера"
     assert "Ask the group first." in note.get_text()
+
+
+
+def test_test_questions_are_never_rendered_where_they_are_written():
+    text = ("Before.\n\n/// test-question | Secret question?\n    id: t-1\n\n- [ ] Decoy option\n"
+            "    > Feedback.\n- [x] Key option\n///\nAfter.\n\n/// audience | employers\n"
+            "/// test-question | Second secret?\n    id: t-2\n\n- [x] Key two\n///\n"
+            "Employers only.\n///\n\n```markdown\n/// test-question | An example in code\n///\n```\n")
+    for view in (PageView("en", "employers", NAMES), PageView("en", None, NAMES)):
+        html = render(text, view)
+        shown = html.get_text()
+        assert "Before." in shown and "After." in shown and "Employers only." in shown
+        assert "secret" not in shown.lower() and "Key option" not in shown
+        assert "Decoy" not in shown and "Key two" not in shown
+        assert "/// test-question | An example in code" in shown  # code is left alone

@@ -79,9 +79,10 @@ def test_library_shows_every_passage_labelled_and_is_the_only_searchable_copy(si
     library = page(site, "modules/basics.html")
     labels = [p.get_text() for p in library.select(".audience-passage__label")]
     assert labels == ["For Employers", "For Municipal officials"]
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "courses/employers/basics.html" not in index
-    assert '"modules/basics.html"' in index and '"az/modules/basics.html"' in index
+    for folder in ("", "az/", "ru/"):  # each language has its own index
+        index = (site / folder / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "courses/employers/basics.html" not in index
+        assert '"modules/basics.html"' in index
 
 
 def test_untranslated_module_falls_back_to_english_with_a_notice(site):
@@ -130,6 +131,12 @@ BAD_INPUTS = {
         {"modules/m.md": module(), "modules/m.az.md":
          "---\ntitle: T\nobjectives: [x]\naudiences: [employers]\n---\n"}, None,
         "curriculum/modules/m.az.md:4: 'audiences' differs from the English file m.md"),
+    "old test option of a quiz": (
+        {"modules/m.md": module(body="\n/// quiz | Q?\n    test: true\n\n- [x] A\n///\n")}, None,
+        "curriculum/modules/m.md:11: the question 'Q?': 'test: true' is no longer an option"),
+    "test question without an id": (
+        {"modules/m.md": module(body="\n/// test-question | T?\n- [x] A\n- [ ] B\n///\n")},
+        None, "curriculum/modules/m.md:10: the test question 'T?': 'id' is missing."),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),

@@ -23,6 +23,7 @@ class TextBlock:
     options_line: int = 0
     content: list[str] = field(default_factory=list)
     parents: tuple["TextBlock", ...] = ()
+    end_line: int | None = None  # of the closing line; None if never closed
 
     @property
     def text(self) -> str:
@@ -55,7 +56,8 @@ def scan_blocks(body: str, first_line: int = 1) -> list[TextBlock]:
             continue
         if closing and any(f == closing["fence"] for f, _ in open_blocks):
             while open_blocks:
-                fence_text, _ = open_blocks.pop()
+                fence_text, closed = open_blocks.pop()
+                closed.end_line = number
                 if fence_text == closing["fence"]:
                     break
             reading_options = False
@@ -73,3 +75,20 @@ def scan_blocks(body: str, first_line: int = 1) -> list[TextBlock]:
 def _add_content(open_blocks, line: str) -> None:
     if open_blocks:
         open_blocks[-1][1].content.append(line)
+
+
+def without_blocks(lines: list[str], name: str) -> list[str]:
+    """`lines` with every `name` block (opening to closing line) replaced by one blank line."""
+    spans = [(b.line - 1, (b.end_line or len(lines)) - 1)
+             for b in scan_blocks("\n".join(lines)) if b.name == name]
+    kept, skip_to = [], -1
+    starts = {start: end for start, end in spans}
+    for index, line in enumerate(lines):
+        if index <= skip_to:
+            continue
+        if index in starts:
+            skip_to = starts[index]
+            kept.append("")
+            continue
+        kept.append(line)
+    return kept

@@ -35,15 +35,18 @@ class Course:
         return module.quizzes_for(self.id, language)
 
     def test_questions(self, language: str) -> list[tuple[Module, tuple[Quiz, ...]]]:
-        """The pre-test and final test: per module, the questions marked `test: true`, or
-        the module's first question where none is marked."""
+        """The pre-test and final test: per module, its test questions (`/// test-question`)
+        for this audience; modules without any are left out (the maintainer report lists
+        them). Self-check questions never go into the tests."""
         questions = []
         for module in self.modules:
-            shown = self.quizzes(module, language)
-            chosen = tuple(q for q in shown if q.in_test) or shown[:1]
+            chosen = module.test_questions_for(self.id, language)
             if chosen:
                 questions.append((module, chosen))
         return questions
+
+    def modules_without_test_questions(self) -> list[Module]:
+        return [m for m in self.modules if not m.test_questions_for(self.id, m.source_language)]
 
     def __contains__(self, slug: str) -> bool:
         return any(module.slug == slug for module in self.modules)

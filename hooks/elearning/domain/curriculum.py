@@ -101,7 +101,8 @@ def _check_unique_quiz_ids(modules, problems: Problems) -> None:
     first_seen: dict[str, tuple[str, int | None]] = {}
     for module in modules:
         text = module.text(module.source_language)
-        for quiz in text.quizzes:
+        # One namespace: progress and result files keep questions of both kinds by id.
+        for quiz in (*text.quizzes, *text.test_questions):
             if quiz.id in first_seen:
                 file, line = first_seen[quiz.id]
                 problems.add(text.file, quiz.line, f"the question id '{quiz.id}' is already used "

@@ -15,7 +15,7 @@ from .audiences import Audience
 from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
-from .quizzes import Quiz, quizzes_in
+from .quizzes import TEST_QUESTION, Quiz, quizzes_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
@@ -67,9 +67,10 @@ class ModuleText:
     file: str  # as the author sees it
     body_line: int
     translated_from: str | None = None
-    quizzes: tuple[Quiz, ...] = ()
+    quizzes: tuple[Quiz, ...] = ()  # self-check questions, shown in the module
     cases: tuple[Case, ...] = ()  # with their model answers
     trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
+    test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,10 @@ class Module(Translatable):
     def quizzes_for(self, audience_id: str, language: str) -> tuple[Quiz, ...]:
         """The questions a learner of this audience's course sees (not other audiences')."""
         return tuple(q for q in self.text(language).quizzes if q.shown_to(audience_id))
+
+    def test_questions_for(self, audience_id: str, language: str) -> tuple[Quiz, ...]:
+        """The module's test questions in this audience's pre-test and final test."""
+        return tuple(q for q in self.text(language).test_questions if q.shown_to(audience_id))
 
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
@@ -104,9 +109,12 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         blocks = checked_blocks(source, file, context["audiences"], problems)
         quizzes = quizzes_in(blocks, slug, file, problems)
         found = _Found(quizzes, cases_in(blocks, file, problems),
-                       trainer_notes_in(blocks, file, problems))
+                       trainer_notes_in(blocks, file, problems),
+                       quizzes_in(blocks, slug, file, problems, TEST_QUESTION))
         if english is not None:
             _check_same_questions(quizzes, english.quizzes, file, slug, problems)
+            _check_same_questions(found.test_questions, english.test_questions, file, slug,
+                                  problems, "test questions")
             check_translated(found.cases, found.notes, english.cases, english.notes, file,
                              f"{slug}.md", problems)
         return found
@@ -121,7 +129,7 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
                                   v.source.body, v.file, v.source.body_line,
                                   getattr(v.meta, "translated_from", None),
                                   tuple(v.body.quizzes), tuple(v.body.cases),
-                                  tuple(v.body.notes))
+                                  tuple(v.body.notes), tuple(v.body.test_questions))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
@@ -133,13 +141,22 @@ class _Found:
     quizzes: list[Quiz]
     cases: list[Case]
     notes: list[TrainerNote]
+    test_questions: list[Quiz]
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,
-                          slug: str, problems: Problems) -> None:
-    """Progress and test results are kept by question id, in every language alike."""
+                          slug: str, problems: Problems, kind: str = "questions") -> None:
+    """Progress and test results are kept by question id, in every language alike; test
+    results record options by number, so a translation keeps the number of options."""
     ids, expected = [q.id for q in quizzes], [q.id for q in english]
     if ids != expected:
-        problems.add(display, None, f"the questions differ from the English file {slug}.md: "
+        problems.add(display, None, f"the {kind} differ from the English file {slug}.md: "
                      f"ids here {ids}, in English {expected}. A translation has the same "
-                     "questions, in the same order, with the same ids.")
+                     f"{kind}, in the same order, with the same ids.")
+        return
+    for quiz, original in zip(quizzes, english):
+        marks = [c.correct for c in quiz.choices]
+        if marks != [c.correct for c in original.choices]:
+            problems.add(display, quiz.line, f"the question '{quiz.id}' has other options "
+                         f"than in the English file {slug}.md: keep the same number of options, "
+                         "in the same order, with the same ones marked [x].")

@@ -1,4 +1,6 @@
-"""Self-check questions: `/// quiz | question` blocks with a task list of options.
+"""Questions: `/// quiz | question` (self-check, shown in the module) and
+`/// test-question | question` (for the course's pre-test and final test only, never shown
+in the module), both with a task list of options.
 
 One parser serves the loader (validation with file and line, the course tests) and the
 Markdown block that renders the question.
@@ -21,13 +23,29 @@ LIST_ITEM = re.compile(r"^[-*+][ \t]+\S|^\d+[.)][ \t]+\S")
 QuizId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
+QUIZ = "quiz"
+TEST_QUESTION = "test-question"
+
+
 class QuizOptions(ContentModel):
-    """the options of a quiz: 'id' and 'test'"""
+    """the options of a quiz: 'id'"""
 
     id: QuizId | None = Field(None, description="a stable id: lower-case letters, digits and "
                               "hyphens, unique in the whole site (for example fl-passport)")
-    test: bool = Field(False, description="true or false (true: the question is in the "
-                       "course's pre-test and final test)")
+
+
+class TestQuestionOptions(ContentModel):
+    """the options of a test question: 'id'"""
+
+    # Required: results from different versions of the site are compared by this id.
+    id: QuizId = Field(description="a stable id: lower-case letters, digits and hyphens, "
+                       "unique in the whole site (for example c1-t1-short-name)")
+
+
+OLD_TEST_OPTION = ("'test: true' is no longer an option of '/// quiz': self-check questions "
+                   "do not go into the pre-test and final test any more. Remove the 'test:' "
+                   "line and write the questions for the tests as '/// test-question | ...' "
+                   "blocks (see docs/authoring.md, 'Test questions').")
 
 
 @dataclass(frozen=True)
@@ -44,7 +62,6 @@ class Quiz:
     choices: tuple[Choice, ...]
     explanation: str = ""
     intro: str = ""  # text between the question line and the options
-    in_test: bool = False
     line: int | None = None
     # The audiences whose passage holds the question (None: every reader sees it).
     audiences: frozenset[str] | None = None
@@ -98,21 +115,24 @@ def parse_content(text: str) -> tuple[str, list[Choice], str, list[tuple[int, st
     return "\n".join(intro).strip(), choices, "\n".join(explanation).strip(), errors
 
 
-def quizzes_in(blocks: list[TextBlock], slug: str, file: str, problems: Problems) -> list[Quiz]:
-    """The quizzes among a text's blocks, validated; ids derived where none is given."""
+def quizzes_in(blocks: list[TextBlock], slug: str, file: str, problems: Problems,
+               kind: str = QUIZ) -> list[Quiz]:
+    """The questions of one kind (QUIZ or TEST_QUESTION) among a text's blocks, validated;
+    self-check ids derived where none is given."""
     quizzes = []
-    for position, block in enumerate((b for b in blocks if b.name == "quiz"), start=1):
-        quiz = _quiz(block, f"{slug}-{position}", file, problems)
+    for position, block in enumerate((b for b in blocks if b.name == kind), start=1):
+        quiz = _quiz(block, f"{slug}-{position}", file, problems, kind)
         if quiz is not None:
             quizzes.append(quiz)
     return quizzes
 
 
-def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems) -> Quiz | None:
-    where = f"the question '{_short(block.argument)}'"
+def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems,
+          kind: str = QUIZ) -> Quiz | None:
+    where = f"the {'test ' if kind == TEST_QUESTION else ''}question '{_short(block.argument)}'"
     if not block.argument:
-        problems.add(file, block.line, "this quiz has no question: write it after "
-                     "'/// quiz | '.")
+        problems.add(file, block.line, f"this {kind} has no question: write it after "
+                     f"'/// {kind} | '.")
         return None
     try:
         source = parse_yaml(block.options or "{}", first_line=block.options_line or block.line)
@@ -121,10 +141,14 @@ def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems) -> Q
         return None
     if not isinstance(source.data, dict):
         problems.add(file, block.options_line or block.line,
-                     f"the options of {where} must be 'key: value' lines (id, test).")
+                     f"the options of {where} must be 'key: value' lines (id).")
+        return None
+    if kind == QUIZ and "test" in source.data:
+        problems.add(file, source.line_of(("test",)), f"{where}: {OLD_TEST_OPTION}")
         return None
     found = Problems()
-    options = validate(QuizOptions, source, file, found)
+    options = validate(TestQuestionOptions if kind == TEST_QUESTION else QuizOptions,
+                       source, file, found)
     for problem in found:
         problems.add(problem.file, problem.line, f"{where}: {problem.message}")
     if options is None:
@@ -146,7 +170,7 @@ def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems) -> Q
     passages = [frozenset(p.argument.split()) for p in block.parents if p.name == "audience"]
     audiences = frozenset.intersection(*passages) if passages else None
     return Quiz(options.id or default_id, block.argument, tuple(choices), explanation, intro,
-                options.test, block.line, audiences)
+                block.line, audiences)
 
 
 def _short(text: str, length: int = 60) -> str:

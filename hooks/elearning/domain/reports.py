@@ -54,3 +54,16 @@ def cases_without_model_answer(curriculum: Curriculum) -> list[ContentProblem]:
             found += [missing_model_answer(case, text.file)
                       for case in text.cases if case.model_answer is None]
     return found
+
+
+
+def modules_without_test_questions(curriculum: Curriculum) -> list[tuple[str, list[str]]]:
+    """(module slug, the courses whose tests it has no question in), in module order: the
+    pre-test and final test leave such a module out until its test questions are written."""
+    rows = []
+    for module in in_order(curriculum.modules.values()):
+        courses = [course.id for course in curriculum.courses
+                   if module.slug in course and module in course.modules_without_test_questions()]
+        if courses:
+            rows.append((module.slug, courses))
+    return rows

@@ -5,6 +5,7 @@ audience and assembled per audience by the same mechanism as courses (tagging.fo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Mapping
@@ -23,6 +24,8 @@ from .tagging import AudienceIds, for_audience
 
 Kind = Literal["one-pager", "checklist", "session-plan", "road-map", "booklet", "handout"]
 SCENARIO_PARTS = ("asks", "say", "do")
+TABLE_ROW = re.compile(r"^\s*\|(?P<first>[^|]*)\|")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # A one-pager with more than this is unlikely to fit one A4 page in the longer languages.
 ONE_PAGER_MAX_WORDS = 260
 ONE_PAGER_MAX_STEPS = 10
@@ -37,6 +40,8 @@ class ItemMeta(ContentModel):
     kind: Kind = Field(description="one of one-pager, checklist, session-plan, road-map, "
                        "booklet, handout")
     order: int | None = Field(None, description="a whole number (items are listed by order)")
+    duration: int | None = Field(None, gt=0, description="the whole session in minutes (session "
+                                 "plans only): the minutes of the agenda's parts add up to it")
 
 
 class ItemTranslationMeta(ContentModel):
@@ -46,6 +51,7 @@ class ItemTranslationMeta(ContentModel):
     audiences: Any = Field(None, description="nothing (it comes from the English file)")
     kind: Any = Field(None, description="nothing (it comes from the English file)")
     order: Any = Field(None, description="nothing (it comes from the English file)")
+    duration: Any = Field(None, description="nothing (it comes from the English file)")
     translated_from: str | None = Field(
         None, description="the short fingerprint of the English text this translation was "
         "made from (written by `make translations`)")
@@ -78,6 +84,7 @@ class ToolkitItem(Translatable):
     order: int | None
     texts: Mapping[str, ItemText]
     source_language: str
+    duration: int | None = None  # session plans: minutes
 
 
 @dataclass(frozen=True)
@@ -118,17 +125,20 @@ def _load_item(slug, by_language, root, source_language, context, contacts, prob
         return charts, used
 
     versions = load_versions(slug, by_language, root, source_language,
-                             (ItemMeta, ItemTranslationMeta), ("audiences", "kind", "order"),
-                             context, problems, findings)
+                             (ItemMeta, ItemTranslationMeta),
+                             ("audiences", "kind", "order", "duration"), context, problems, findings)
     if not versions:
         return None
     meta = versions[source_language].meta
+    if meta.kind == "session-plan":
+        _check_agendas(meta.duration, versions, source_language, problems)
     texts = {language: ItemText(language, v.meta.title, v.source.body, v.file,
                                 v.source.body_line, getattr(v.meta, "translated_from", None),
                                 tuple(chart for _, chart in v.body[0] if chart is not None),
                                 frozenset(v.body[1]))
              for language, v in versions.items()}
-    item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language)
+    item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language,
+                       meta.duration)
     if item.kind == "one-pager":
         for text in texts.values():
             _warn_if_long(text, problems)
@@ -174,6 +184,63 @@ def _check_scenario(scenario: TextBlock, blocks: list[TextBlock], file: str,
         problems.add(file, scenario.options_line or scenario.line,
                      f"{where}: {unknown_contact_message(contact_id, contacts)}")
     return referred
+
+
+def agenda(body: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """A session plan's agenda: the first column of the first table in `body`, as
+    (line, text) for each row below the header. Empty if the text has no table."""
+    lines = body.splitlines()
+    for index in range(len(lines) - 1):
+        if TABLE_ROW.match(lines[index]) and TABLE_RULE.match(lines[index + 1]):
+            rows = []
+            for offset, line in enumerate(lines[index + 2:], start=index + 2):
+                row = TABLE_ROW.match(line)
+                if row is None:
+                    break
+                rows.append((first_line + offset, row["first"].strip()))
+            return rows
+    return []
+
+
+def _check_agendas(duration: int | None, versions, source_language: str,
+                   problems: Problems) -> None:
+    """The parts of a session plan add up to its duration, with the same timings in every
+    language (a trainer running the az plan keeps the en plan's clock)."""
+    english = versions[source_language]
+    if duration is None:
+        problems.add(english.file, english.source.meta.line_of(("kind",)),
+                     "a session plan needs 'duration:' in its front matter: the whole session "
+                     "in minutes, for example 'duration: 180'.")
+    timings = {}
+    for language, version in versions.items():
+        where = version.file
+        rows = agenda(version.source.body, version.source.body_line)
+        if not rows:
+            problems.add(where, version.source.body_line, "a session plan needs an agenda: a "
+                         "table whose first column gives each part's minutes (| 15 | Pre-test "
+                         "| ... |).")
+            continue
+        minutes = []
+        for line, cell in rows:
+            if not cell.isdigit() or int(cell) == 0:
+                problems.add(where, line, f"the agenda's first column gives each part's minutes "
+                             f"as a whole number (you wrote '{cell}'), for example '15'.")
+            else:
+                minutes.append(int(cell))
+        if len(minutes) != len(rows):
+            continue
+        timings[language] = minutes
+        if duration is not None and sum(minutes) != duration:
+            problems.add(where, rows[0][0], f"the agenda's parts add up to {sum(minutes)} minutes, "
+                         f"but 'duration' says {duration}: make them agree.")
+    reference = timings.get(source_language)
+    for language, minutes in timings.items():
+        if reference is not None and language != source_language and minutes != reference:
+            version = versions[language]
+            problems.add(version.file, version.source.body_line,
+                         f"the agenda's minutes ({', '.join(map(str, minutes))}) differ from the "
+                         f"English plan's ({', '.join(map(str, reference))}): a translation "
+                         "keeps the same parts and timings.")
 
 
 def _warn_if_long(text: ItemText, problems: Problems) -> None:

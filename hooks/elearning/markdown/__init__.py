@@ -13,6 +13,7 @@ from .links import LinkRebaseExtension
 from .quiz import QuizExtension
 from .quiz_sheet import QuizSheetExtension
 from .scenario import ScenarioExtension
+from .test_question import TestQuestionExtension
 from .to_validate import ToValidateExtension
 from .trainer_note import TrainerNoteExtension
 from .view import PageView, ViewState
@@ -21,6 +22,7 @@ from .view import PageView, ViewState
 def authoring_extensions(state: ViewState) -> list[Extension]:
     """Every extension of the authoring syntax, sharing one view state."""
     return [
+        TestQuestionExtension(),
         AudiencePassageExtension(state=state),
         CaseStudyExtension(state=state),
         TrainerNoteExtension(state=state),

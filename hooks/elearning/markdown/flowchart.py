@@ -1,8 +1,8 @@
-"""```flowchart fences: a referral path drawn as numbered boxes, and told as steps.
+"""```flowchart fences: a referral path drawn as a diagram, and told as steps.
 
-The diagram (boxes top to bottom, in reading order) is for the eye and for print; it is
-hidden from screen readers, which read the same path as an ordered list of sentences with
-dialable numbers. Neither needs JavaScript nor a graph layout: a referral path has no loop.
+The diagram (inline SVG, flowchart_diagram.py; one drawing for phones, one for wider screens
+and print) is for the eye; it is hidden from screen readers, which read the same path as an
+ordered list of sentences with dialable numbers. No JavaScript.
 """
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ from .. import interface
 from ..domain.contacts import Contact
 from ..domain.flowcharts import Flowchart, Step, parse_flowchart
 from ..domain.problems import Problems
+from .flowchart_diagram import lay_out, svg
+
+# (name, width, widest box) in CSS pixels. The narrow drawing is read at 1:1 on a 360 px
+# phone; the wide one on larger screens, in print and in the PDFs.
+VARIANTS = (("narrow", 340, 340), ("wide", 600, 320))
 
 
 
@@ -22,12 +27,13 @@ def render_flowchart(flowchart: Flowchart, contacts: Mapping[str, Contact],
     order = flowchart.in_reading_order()
     numbers = {step.name: number for number, step in enumerate(order, start=1)}
     figure = etree.Element("figure", {"class": "flowchart"})
-    diagram = etree.SubElement(figure, "ol", {"class": "flowchart__diagram",
-                                              "aria-hidden": "true"})
+    diagram = etree.SubElement(figure, "div", {"class": "flowchart__diagram",
+                                               "aria-hidden": "true"})
+    for variant, width, widest_box in VARIANTS:
+        diagram.append(svg(lay_out(flowchart, contacts, language, width, widest_box), variant))
     told = etree.SubElement(figure, "ol", {"class": "flowchart__text visually-hidden"})
-    for above, step in zip([None, *order], order):
+    for step in order:
         contact = contacts.get(step.contact) if step.contact else None
-        _draw(diagram, step, numbers, above, contact, language)
         _tell(told, step, numbers, contact, language)
     return etree.tostring(figure, encoding="unicode", method="html")
 
@@ -46,43 +52,6 @@ class FlowchartFence:
             etree.SubElement(pre, "code").text = source
             return etree.tostring(pre, encoding="unicode", method="html")
         return render_flowchart(flowchart, self.state.contacts, self.state.language)
-
-
-def _draw(diagram: etree.Element, step: Step, numbers: dict[str, int], above: Step | None,
-          contact: Contact | None, language: str) -> None:
-    """One box. An arrow joins it to the box above when that box leads here."""
-    number = numbers[step.name]
-    classes = f"flowchart__step flowchart__step--{step.kind}"
-    if above is not None and step.name in dict(above.links).values():
-        classes += " flowchart__step--joined"
-    box = etree.SubElement(diagram, "li", {"class": classes})
-    etree.SubElement(box, "span", {"class": "flowchart__number"}).text = str(number)
-    words = etree.SubElement(box, "p", {"class": "flowchart__words"})
-    words.text = step.ask if step.kind == "decision" else step.text
-    if contact is not None:
-        card = etree.SubElement(box, "p", {"class": "flowchart__contact"})
-        name = etree.SubElement(card, "span", {"class": "flowchart__contact-name"})
-        name.text, name.tail = contact.name[language], " "  # a space for copied text
-        etree.SubElement(card, "span", {"class": "flowchart__phone"}).text = (
-            contact.phone or f"({interface.text('number_to_confirm', language)})")
-        if not contact.verified and contact.phone is not None:
-            etree.SubElement(card, "span", {"class": "flowchart__note to-validate__note"}).text \
-                = interface.text("to_validate", language)
-    if step.kind == "decision":
-        branches = etree.SubElement(box, "p", {"class": "flowchart__branches"})
-        for answer in ("yes", "no"):
-            branch = etree.SubElement(branches, "span", {
-                "class": f"flowchart__branch flowchart__branch--{answer}"})
-            branch.text = interface.text("flowchart_branch", language,
-                                answer=interface.text(f"flowchart_{answer}", language),
-                                number=numbers[getattr(step, answer)])
-            branch.tail = " "
-    elif step.kind == "end":
-        etree.SubElement(box, "p", {"class": "flowchart__end"}).text = \
-            interface.text("flowchart_end", language)
-    elif numbers[step.next] != number + 1:  # the box below is not where this leads
-        etree.SubElement(box, "p", {"class": "flowchart__jump"}).text = \
-            interface.text("flowchart_go_to", language, number=numbers[step.next])
 
 
 def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Contact | None,

@@ -18,6 +18,8 @@ from ..domain.quizzes import Quiz, parse_content
 class QuizBlock(Block):
     NAME = "quiz"
     ARGUMENT = True
+    # 'test' is no longer an option (the loader explains); accepted here so that a
+    # non-strict build still renders the question.
     OPTIONS = {"id": ("", type_string), "test": (False, type_boolean)}
 
     def on_markdown(self) -> str:
@@ -36,8 +38,7 @@ class QuizBlock(Block):
         """For a page the loader did not read (the loader reports errors with file/line)."""
         intro, choices, explanation, _ = parse_content(text)
         quiz_id = self.options["id"] or re.sub(r"[^a-z0-9]+", "-", self.argument.lower())[:40]
-        return Quiz(quiz_id.strip("-"), self.argument, tuple(choices), explanation, intro,
-                    self.options["test"])
+        return Quiz(quiz_id.strip("-"), self.argument, tuple(choices), explanation, intro)
 
 
 def render(element: etree.Element, quiz: Quiz, language: str) -> None:

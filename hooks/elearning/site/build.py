@@ -49,10 +49,18 @@ class ModuleView:
 
 @dataclass(frozen=True)
 class TestQuestionsView:
-    """A page with the course's test questions: the pre-test, the final test, and the
-    one-pager and mini-toolkit of its audience (the mini-toolkit's quiz sheet)."""
+    """A page with questions of a course: the pre-test and the final test (its test
+    questions), and the one-pager and mini-toolkit of its audience (the quiz sheet, made of
+    the self-check questions: test questions never appear in print)."""
 
     course: Course
+    self_checks: bool = False
+
+    def questions(self, language: str) -> tuple:
+        if self.self_checks:
+            found = ((m, self.course.quizzes(m, language)) for m in self.course.modules)
+            return tuple((m, q) for m, q in found if q)
+        return tuple(self.course.test_questions(language))
 
 
 class SiteBuild:
@@ -135,7 +143,7 @@ class SiteBuild:
         add(f"{TOOLKITS}/index.md", writer.toolkits())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
-            view = TestQuestionsView(self.curriculum.course(toolkit.id))
+            view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)
             if toolkit.one_pager:
                 add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
             add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
@@ -160,7 +168,7 @@ class SiteBuild:
         shown = self.views.get(same_in_every_language)
         if isinstance(shown, TestQuestionsView):
             questions = tuple((m.slug, m.text(language).title, quizzes)
-                              for m, quizzes in shown.course.test_questions(language))
+                              for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(language, shown.course.id, names, src_uri,
                                                src_uri, test_questions=questions)
             return markdown
@@ -186,7 +194,14 @@ class SiteBuild:
         return writer.module_header(module, course) + body + footer
 
     # -- on_post_page --------------------------------------------------------------
-    def finish_page(self, html: str) -> str:
+    def finish_page(self, html: str, config: MkDocsConfig) -> str:
+        languages = Languages(config)
+        folder = languages.prefix(languages.current).rstrip("/")
+        return search.search_in_own_language(html_fixes.mend(html), folder)
+
+    def finish_template(self, html: str) -> str:
+        """404.html: written once per language build, the last one wins; it belongs to no
+        language, so its search stays on the default language's index."""
         return html_fixes.mend(html)
 
     # -- on_post_build, once after every language ---------------------------------------
@@ -194,7 +209,7 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
-        search.inline_index_for_offline_use(site)
+        search.split_index_by_language(site, Languages(config).all)
         offline.check_no_external_resources(site)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         # Last: the policy hashes the inline scripts of the pages as finally written.

@@ -13,7 +13,8 @@ from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
-from ..domain.reports import cases_without_model_answer, coverage, facts_to_validate
+from ..domain.reports import (cases_without_model_answer, coverage, facts_to_validate,
+                               modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
 
@@ -129,7 +130,8 @@ class PageWriter:
     def coverage(self) -> str:
         return self._render("coverage.md", curriculum=self.curriculum,
                             rows=coverage(self.curriculum),
-                            missing_answers=cases_without_model_answer(self.curriculum))
+                            missing_answers=cases_without_model_answer(self.curriculum),
+                            without_tests=modules_without_test_questions(self.curriculum))
 
     def to_validate(self) -> str:
         contacts = [c for c in self.curriculum.contacts.values() if not c.verified]
