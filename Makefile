@@ -14,9 +14,13 @@ site: $(VENV)/.site-installed
 	@echo "  Open it from disk:  site/index.html (double-click, or a USB stick; no server needed)"
 	@echo "  Or preview it:      make serve   (then http://127.0.0.1:8000/)"
 
+# Live preview of the language being edited: English is always built (it is the source),
+# PREVIEW=az or PREVIEW=ru adds that language, PREVIEW=all builds all three as `make site` does.
+PREVIEW ?= en
 serve: $(VENV)/.site-installed
-	@echo "Live preview. MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
-	$(MKDOCS) serve --livereload
+	@echo "Live preview ($(PREVIEW)). MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
+	BUILD_AZ=$(if $(filter az all,$(PREVIEW)),true,false) BUILD_RU=$(if $(filter ru all,$(PREVIEW)),true,false) \
+	  $(MKDOCS) serve --livereload
 
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest

@@ -19,12 +19,14 @@ import platform
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -65,6 +67,79 @@ def ratio_row(measure, value, baseline, show, goal, passed: bool | None) -> Row:
     ratio = f"{value / baseline:.2f}" if baseline else "n/a"
     met = "-" if passed is None else "yes" if passed else "NO"
     return Row(measure, show(value), show(baseline), ratio, goal, met)
+
+
+# -- edit to preview ---------------------------------------------------------------------
+PREVIEW_MODULE = "curriculum/modules/referral.md"  # an English module, as an author edits it
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_text(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def served_root(port: int) -> str | None:
+    """mkdocs serve serves under site_url's path (/elearning/) and redirects / there."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+            return response.geturl()
+    except OSError:
+        return None
+
+
+def edit_to_preview_seconds(project: Path, preview: str, edits: int) -> float:
+    """`make serve PREVIEW=...` on a copy of the project: the median time from saving an edit
+    of a module to the served page showing it (mkdocs serve rebuilds on the file event)."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               BUILD_AZ="true" if preview in ("az", "all") else "false",
+               BUILD_RU="true" if preview in ("ru", "all") else "false")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+                               f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    module = project / PREVIEW_MODULE
+    original = module.read_text(encoding="utf-8")
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while (root := served_root(port)) is None:  # the first full build
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve did not start ({preview})")
+            time.sleep(0.2)
+        url = urljoin(root, f"modules/{Path(PREVIEW_MODULE).stem}.html")
+        for edit in range(edits):
+            marker = f"Previewmarker{preview}{edit}"
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            start = time.perf_counter()
+            module.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            while marker not in (fetch_text(url) or ""):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError(f"the edit never showed in the preview ({preview})")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            log(f"edit to preview ({preview}): {times[-1]:.2f} s")
+    finally:
+        module.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return statistics.median(times)
+
+
+def measure_preview(work: Path, edits: int = 3) -> list[Row]:
+    project = copy_project(work / "preview")
+    one = edit_to_preview_seconds(project, "en", edits)
+    every = edit_to_preview_seconds(project, "all", edits)
+    return [ratio_row("edit to preview, make serve (en) / PREVIEW=all", one, every,
+                      lambda v: f"{v:.2f} s", "value <= ~3 s", one <= 3.5)]
 
 
 # -- builds ------------------------------------------------------------------------------
@@ -553,6 +628,8 @@ def main() -> int:
                         help="Lighthouse runs per page (median)")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the 100/400-module builds (the slow part)")
+    parser.add_argument("--no-preview", action="store_true",
+                        help="skip the edit-to-preview timing of mkdocs serve")
     args = parser.parse_args()
 
     rows: list[Row] = []
@@ -569,6 +646,11 @@ def main() -> int:
                 rows += measure_scaling(work, args.scaling_runs)
             except RuntimeError as error:
                 print(f"The synthetic curricula could not be measured: {error}")
+        if not args.no_preview:
+            try:
+                rows += measure_preview(work)
+            except RuntimeError as error:
+                print(f"Edit to preview could not be measured: {error}")
         if hooked:
             rows += measure_transfer(hooked.site, stock.site, project=hooked.site.parent)
         if hooked and args.lighthouse:

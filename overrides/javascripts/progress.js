@@ -87,11 +87,12 @@
      has been answered correctly once, or when the learner marked it complete there. */
   function moduleState(courseData, module) {
     var marked = (progress.completed[courseData.course] || {})[module.slug]
-    var answered = module.quizzes.filter(function (id) { return progress.answered[id] })
-    var done = marked || (module.quizzes.length > 0 && answered.length === module.quizzes.length)
+    var items = module.quizzes.concat(module.decisions || [])  // exercises count as questions
+    var answered = items.filter(function (id) { return progress.answered[id] })
+    var done = marked || (items.length > 0 && answered.length === items.length)
     return {
       complete: Boolean(done), marked: Boolean(marked),
-      answered: answered.length, total: module.quizzes.length,
+      answered: answered.length, total: items.length,
       started: Boolean(done) || answered.length > 0
     }
   }
@@ -114,6 +115,10 @@
     download: download,
     get saving() { return saving },
     answeredCorrectly: function (id) {
+      if (!progress.answered[id]) { progress.answered[id] = now(); save() }
+    },
+    /* A decision exercise brought to a good end: kept like a question answered. */
+    completeItem: function (id) {
       if (!progress.answered[id]) { progress.answered[id] = now(); save() }
     },
     markComplete: function (courseId, slug) {

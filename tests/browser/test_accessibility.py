@@ -8,6 +8,7 @@ PAGE_KINDS = {
     "course": "courses/employers/index.html",
     "module in a course": "courses/employers/first-contact.html",
     "library module": "modules/first-contact.html",
+    "module with a decision exercise": "courses/municipalities/municipal-prevention.html",
     "module library": "modules/index.html",
     "pre-test": "courses/employers/pre-test.html",
     "certificate": "courses/employers/certificate.html",
@@ -43,4 +44,14 @@ def test_answered_question_and_test_results_stay_accessible(open_page, site_url,
         fieldset.locator("input").first.check()
     page.locator(".course-test__submit").click()
     assert page.locator(".course-test__results").is_visible()
+    assert serious(page) == []
+
+
+def test_a_decision_exercise_stays_accessible_while_played(open_page, site_url):
+    page, _ = open_page(site_url, PAGE_KINDS["module with a decision exercise"])
+    box = page.locator(".decision")
+    box.locator(".decision__button").nth(2).click()  # a step with feedback
+    assert serious(page) == []
+    box.locator(".decision__button").first.click()  # an end, with its path
+    assert box.locator(".decision__path").is_visible()
     assert serious(page) == []

@@ -96,11 +96,13 @@ def test_employers_protect_and_report_before_putting_things_right(curriculum):
     assert order == sorted(order)
     assert text.index("hotline-mia") < text.index("remedy:")
     assert "stop:" not in text
-    for path in (ROOT / "toolkits/employer-booklet.md",
-                 ROOT / "curriculum/modules/employing-foreign-workers.md"):
+    for path, section in ((ROOT / "toolkits/employer-booklet.md", "## What to do if you find"),
+                          (ROOT / "curriculum/modules/employing-foreign-workers.md",
+                           "## When you find exploitation")):
         english = path.read_text(encoding="utf-8")
         assert "**Stop**" not in english and "Stop the harm" not in english, path
-        assert english.index("{{contact:hotline-mia}}") < english.index("authorities' advice")
+        steps = english[english.index(section):]
+        assert steps.index("{{contact:hotline-mia}}") < steps.index("authorities' advice"), path
 
 
 @pytest.mark.parametrize("language,word", [("en", "Decree No. 2173"), ("az", "2173 nömrəli Fərman"),

@@ -2,7 +2,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_mkdocs
+from elearning import interface
+from tests.conftest import ROOT, run_mkdocs
 from tests.helpers import AUDIENCES_YML, make_project, module
 
 GOOD = {
@@ -94,6 +95,25 @@ def test_untranslated_module_falls_back_to_english_with_a_notice(site):
     assert "tərcümə olunmayıb" not in translated.get_text()
 
 
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_guides_are_published_in_the_reader_language_or_in_english_with_a_notice(site, language):
+    notice = interface.text("not_translated", language)
+    for name in ("maintainer-guide", "trainer-guide"):
+        written = (ROOT / "docs" / f"{name}.{language}.md").read_text(encoding="utf-8")
+        headings = [line[3:] for line in written.splitlines() if line.startswith("## ")]
+        shown = page(site, f"{language}/maintainers/{name}.html")
+        assert [h.get_text().strip() for h in shown.select("article h2")] == headings
+        assert notice not in shown.get_text()
+        assert shown.select_one("article div[lang='en']") is None
+        english = page(site, f"maintainers/{name}.html")
+        assert english.select_one("h1").get_text() != shown.select_one("h1").get_text()
+    untranslated = page(site, f"{language}/maintainers/authoring.html")
+    assert notice in untranslated.get_text()
+    assert untranslated.select_one("article div[lang='en'] h2") is not None
+    listed = page(site, f"{language}/maintainers/index.html").select("article a[href]")
+    assert "trainer-guide.html" in [a["href"] for a in listed]
+
+
 def test_language_switcher_links_each_page_to_its_translation(site):
     switcher = page(site, "az/courses/employers/basics.html").select("a.md-select__link")
     assert {a["hreflang"]: a["href"] for a in switcher} == {
@@ -131,6 +151,12 @@ BAD_INPUTS = {
         {"modules/m.md": module(), "modules/m.az.md":
          "---\ntitle: T\nobjectives: [x]\naudiences: [employers]\n---\n"}, None,
         "curriculum/modules/m.az.md:4: 'audiences' differs from the English file m.md"),
+    "decision exercise leading nowhere": (
+        {"modules/m.md": module(body="\n```decision\ntitle: T\nstart: a\nnodes:\n  a:\n"
+                                     "    text: Go?\n    choices:\n      - {label: Go, next: b}\n"
+                                     "  c: {text: End., end: good, debrief: Fine.}\n```\n")},
+        None, "curriculum/modules/m.md:17: the decision exercise 'T', node 'a': the choice "
+        "'Go' leads to 'b', which is not a node of this exercise (a, c)."),
     "old test option of a quiz": (
         {"modules/m.md": module(body="\n/// quiz | Q?\n    test: true\n\n- [x] A\n///\n")}, None,
         "curriculum/modules/m.md:11: the question 'Q?': 'test: true' is no longer an option"),

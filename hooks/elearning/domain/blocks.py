@@ -19,6 +19,7 @@ class TextBlock:
     name: str
     argument: str
     line: int  # of the opening line, in the file
+    end_line: int | None = None  # of the closing line (None while open or never closed)
     options: str = ""  # the indented YAML lines right under the opening line
     options_line: int = 0
     content: list[str] = field(default_factory=list)

@@ -43,16 +43,18 @@ from pydantic import Field
 
 from .blocks import scan_blocks
 from .contacts import Contact
+from .decisions import DECISION_INFO
+from .flowcharts import fenced_flowcharts
 from .problems import Problems
 from .schema import ContentModel, Text, validate
 from .source import ContentSyntaxError, display_path, read_yaml_file
 
 ALLOW_FILE = "confidentiality-allow.yml"  # in curriculum/
-CASE_STUDY = ("case",)
+CASE_STUDY = ("case", "decision")  # a ```decision exercise is a fictional case too
 # Blocks that may tell of a fictional person (pseudonym and age): a case study, a quiz
-# question's situation, a road-map scenario. Outside them such a story is probably a case
-# study written without its block.
-STORY_BLOCKS = ("case", "quiz", "scenario")
+# question's situation, a road-map scenario, a decision exercise. Outside them such a story
+# is probably a case study written without its block.
+STORY_BLOCKS = ("case", "quiz", "scenario", "decision")
 
 # -- the vocabulary of the patterns ---------------------------------------------------------
 _NOT_AFTER = r"(?<![\w+/.@-])"  # not the middle of a word, a URL, a number or an address
@@ -377,6 +379,9 @@ def _blocks_by_line(text: str, first_line: int) -> dict[int, frozenset[str]]:
                 index += 1
             found[index + first_line] = names
             index += 1
+    for line, yaml_text in fenced_flowcharts(text, first_line, DECISION_INFO):
+        for number in range(line, line + yaml_text.count("\n") + 3):  # with both fences
+            found[number] = found.get(number, frozenset()) | {"decision"}
     return found
 
 
@@ -409,7 +414,8 @@ def content_texts(content_dir: Path, toolkits_dir: Path, root: Path,
         text = _text_of(path)
         if text is not None:
             # A guide shows blocks inside code fences as examples: check them as blocks.
-            yield display_path(path, root), 1, _FENCE_LINE.sub("", text)
+            yield display_path(path, root), 1, _FENCE_LINE.sub("", _NOT_CHECKED.sub(
+                "translated_from:", text))
 
 
 def _text_of(path: Path) -> str | None:

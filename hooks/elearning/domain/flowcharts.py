@@ -168,8 +168,10 @@ class Flowchart:
         return self.start, tuple((step.name, step.links) for step in self.steps)
 
 
-def fenced_flowcharts(body: str, first_line: int = 1) -> list[tuple[int, str]]:
-    """(line of the opening fence, YAML text) of every flowchart fence in a Markdown body.
+def fenced_flowcharts(body: str, first_line: int = 1,
+                      info: re.Pattern = FLOWCHART_INFO) -> list[tuple[int, str]]:
+    """(line of the opening fence, YAML text) of every flowchart fence in a Markdown body
+    (or of every fence whose info string matches `info`).
 
     Fences inside other fences (a flowchart shown as an example of Markdown) are skipped."""
     found: list[tuple[int, str]] = []
@@ -185,7 +187,7 @@ def fenced_flowcharts(body: str, first_line: int = 1) -> list[tuple[int, str]]:
                   and len(fence["fence"]) >= len(start["fence"]))
         if not closes:
             continue
-        if FLOWCHART_INFO.match(start["info"]):
+        if info.match(start["info"]):
             indent = len(start["indent"])
             text = "\n".join(content[indent:] if not content[:indent].strip()
                              else content.lstrip() for content in lines[start_offset + 1: offset])

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from .audiences import Audience
 from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
@@ -71,6 +72,7 @@ class ModuleText:
     cases: tuple[Case, ...] = ()  # with their model answers
     trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
+    decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,17 @@ class Module(Translatable):
         """The module's test questions in this audience's pre-test and final test."""
         return tuple(q for q in self.text(language).test_questions if q.shown_to(audience_id))
 
+    def decisions_for(self, audience_id: str, language: str) -> tuple[Decision, ...]:
+        """The decision exercises a learner of this audience's course meets."""
+        return tuple(d for d in self.text(language).decisions if d.shown_to(audience_id))
+
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
-                 audiences: Mapping[str, Audience], problems: Problems) -> dict[str, Module]:
+                 audiences: Mapping[str, Audience], problems: Problems,
+                 contacts: Mapping | None = None) -> dict[str, Module]:
     files = discover(folder, root, languages, problems, what="module",
                      example="forced-labour.md", reserved=RESERVED_SLUGS)
-    context = {"audiences": audiences, "languages": languages}
+    context = {"audiences": audiences, "languages": languages, "contacts": contacts}
     modules: dict[str, Module] = {}
     for slug, by_language in files.items():
         module = _load_module(slug, by_language, root, languages[0], context, problems)
@@ -108,9 +115,12 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
         quizzes = quizzes_in(blocks, slug, file, problems)
+        decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
+                                 context.get("contacts"), problems,
+                                 english.decisions if english is not None else None)
         found = _Found(quizzes, cases_in(blocks, file, problems),
                        trainer_notes_in(blocks, file, problems),
-                       quizzes_in(blocks, slug, file, problems, TEST_QUESTION))
+                       quizzes_in(blocks, slug, file, problems, TEST_QUESTION), decisions)
         if english is not None:
             _check_same_questions(quizzes, english.quizzes, file, slug, problems)
             _check_same_questions(found.test_questions, english.test_questions, file, slug,
@@ -129,7 +139,8 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
                                   v.source.body, v.file, v.source.body_line,
                                   getattr(v.meta, "translated_from", None),
                                   tuple(v.body.quizzes), tuple(v.body.cases),
-                                  tuple(v.body.notes), tuple(v.body.test_questions))
+                                  tuple(v.body.notes), tuple(v.body.test_questions),
+                                  tuple(d for d in v.body.decisions if d is not None))
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
@@ -142,6 +153,7 @@ class _Found:
     cases: list[Case]
     notes: list[TrainerNote]
     test_questions: list[Quiz]
+    decisions: list  # Decision, or None where invalid (kept so positions match English)
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -16,7 +16,8 @@ from .audiences import Audience
 from .blocks import TextBlock
 from .contacts import Contact, check_references, unknown_contact_message
 from .documents import Translatable, checked_blocks, discover, load_versions
-from .flowcharts import Flowchart, check_translated_flowcharts, flowcharts_in
+from .decisions import DECISION_INFO
+from .flowcharts import Flowchart, check_translated_flowcharts, fenced_flowcharts, flowcharts_in
 from .problems import Problems
 from .schema import ContentModel, Text, validate
 from .source import ContentSyntaxError, MarkdownSource, parse_yaml
@@ -154,6 +155,9 @@ def _check_body(source: MarkdownSource, display: str, audiences, contacts, probl
         if block.name == "scenario":
             used |= _check_scenario(block, blocks, display, contacts, problems)
     charts = flowcharts_in(source.body, source.body_line, display, contacts, problems)
+    for line, _ in fenced_flowcharts(source.body, source.body_line, DECISION_INFO):
+        problems.add(display, line, "a decision exercise belongs in a module (its progress "
+                     "counts there): move it to the module of this audience.")
     used |= {step.contact for _, chart in charts if chart for step in chart.steps if step.contact}
     return charts, used
 

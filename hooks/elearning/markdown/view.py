@@ -17,6 +17,7 @@ class PageView:
     shown_as: Mapping[str, str] = field(default_factory=dict)
     quizzes: tuple = ()  # the text's questions (domain Quiz), in reading order
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
+    decisions: tuple = ()  # the text's decision exercises (domain Decision), loaded and valid
     trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)
 
 
@@ -27,6 +28,7 @@ class ViewState:
     contacts: Mapping = field(default_factory=dict)  # id -> domain Contact
     _current: PageView | None = None
     _quizzes_rendered: int = 0
+    _decisions_rendered: int = 0
 
     @property
     def current(self) -> PageView | None:
@@ -34,7 +36,7 @@ class ViewState:
 
     @current.setter
     def current(self, view: PageView | None) -> None:
-        self._current, self._quizzes_rendered = view, 0
+        self._current, self._quizzes_rendered, self._decisions_rendered = view, 0, 0
 
     @property
     def language(self) -> str:
@@ -49,3 +51,10 @@ class ViewState:
             if quiz.question == question.strip():
                 return quiz
         return None
+
+    def next_decision(self):
+        """The loaded exercise that this page's next ```decision fence shows (None if the
+        page was not loaded as a module, or the exercise is invalid and was reported)."""
+        self._decisions_rendered += 1
+        decisions = self._current.decisions if self._current else ()
+        return next((d for d in decisions if d.position == self._decisions_rendered), None)

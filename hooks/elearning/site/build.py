@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import frontmatter
 from babel.dates import format_date
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +24,9 @@ from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.modules import Module
+from ..domain.reports import cases_without_model_answer
 from ..markdown import PageView, ViewState, authoring_extensions
+from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
 from . import html_fixes, navigation, offline, search, security, sitemap
 from .i18n import Languages, generated_page
@@ -35,8 +38,9 @@ MODULES = "modules"
 COURSES = "courses"
 TOOLKITS = "toolkits"
 MAINTAINERS = "maintainers"
-GUIDES = {"maintainer-guide": "guide_maintainers", "authoring": "guide_authoring",
-          "terminology": "guide_terminology", "test-results": "guide_results"}
+GUIDES = {"maintainer-guide": "guide_maintainers", "trainer-guide": "guide_trainers",
+          "authoring": "guide_authoring", "terminology": "guide_terminology",
+          "test-results": "guide_results"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class SiteBuild:
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
-            self.curriculum = self._load(config, languages.all)
+            self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
@@ -84,6 +88,8 @@ class SiteBuild:
             fences = config.mdx_configs.setdefault("pymdownx.superfences", {})
             fences.setdefault("custom_fences", []).append(
                 {"name": "flowchart", "class": "flowchart", "format": FlowchartFence(self.view_state)})
+            fences["custom_fences"].append(
+                {"name": "decision", "class": "decision", "format": DecisionFence(self.view_state)})
         return config
 
     @staticmethod
@@ -97,7 +103,7 @@ class SiteBuild:
 
     def _load(self, config: MkDocsConfig, languages: tuple[str, ...]) -> Curriculum:
         root = Path(config.config_file_path).parent
-        guides = tuple(root / "docs" / f"{name}.md" for name in GUIDES)
+        guides = tuple(path for name in GUIDES for path in _guide_files(root / "docs", name, languages))
         curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
                                                languages, guides)
         for problem in problems:
@@ -106,6 +112,10 @@ class SiteBuild:
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
+        # A warning, not a problem: the site is complete without it. MkDocs still fails a
+        # strict build at its end on any warning, so nothing ships without model answers.
+        for warning in cases_without_model_answer(curriculum):
+            log.warning(str(warning))
         return curriculum
 
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
@@ -138,8 +148,7 @@ class SiteBuild:
         add(f"{MAINTAINERS}/translations.md", writer.translations())
         docs = Path(config.config_file_path).parent / "docs"
         for name, title in GUIDES.items():
-            text = (docs / f"{name}.md").read_text(encoding="utf-8")
-            add(f"{MAINTAINERS}/{name}.md", writer.guide(writer.t(title), _without_h1(text)))
+            add(f"{MAINTAINERS}/{name}.md", self._guide(writer, docs, name, title))
         add(f"{TOOLKITS}/index.md", writer.toolkits())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
@@ -149,6 +158,21 @@ class SiteBuild:
             add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
+
+    def _guide(self, writer: PageWriter, docs: Path, name: str, title: str) -> str:
+        """docs/<name>.<language>.md where it exists (like curriculum files); otherwise the
+        English guide, marked as English, with the notice untranslated modules get."""
+        language, source = writer.language, self.curriculum.languages[0]
+        translated = docs / f"{name}.{language}.md"
+        if language != source and translated.exists():
+            text = frontmatter.loads(translated.read_text(encoding="utf-8-sig")).content
+            stale = self.curriculum.is_stale(name, language)
+            return writer.guide(writer.t(title), _without_h1(text),
+                                writer.t("translation_stale") if stale else "")
+        text = (docs / f"{name}.md").read_text(encoding="utf-8-sig")
+        if language == source:
+            return writer.guide(writer.t(title), _without_h1(text))
+        return writer.guide(writer.t(title), _without_h1(text), writer.t("not_translated"), source)
 
     # -- on_nav -----------------------------------------------------------------------
     def keep_neighbours_in_section(self, nav: Navigation) -> Navigation:
@@ -179,13 +203,16 @@ class SiteBuild:
             return markdown
         module, course = shown.module, shown.course
         quizzes = module.text(language).quizzes
+        decisions = module.text(language).decisions
         if course is None:  # the library: every passage, labelled
-            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes)
+            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes,
+                            decisions=decisions)
         else:
             text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
             shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
                         for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes)
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes,
+                            decisions=decisions)
         self.view_state.current = view
         translated = module.is_translated(language)
         body = markdown if translated else (
@@ -215,6 +242,12 @@ class SiteBuild:
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
                                     urlsplit(config.site_url or "").path or "/elearning/")
+
+
+def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:
+    """A guide's English file and its translations that exist (docs/<name>.az.md ...)."""
+    files = [docs / f"{name}.md"] + [docs / f"{name}.{language}.md" for language in languages[1:]]
+    return [path for path in files if path == files[0] or path.exists()]
 
 
 def _without_h1(markdown: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .. import interface
+from ..domain.contacts import resolve_references
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -99,7 +100,9 @@ class PageWriter:
             "format": 1, "course": course.id, "language": lang,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
-                         "quizzes": [q.id for q in course.quizzes(m, lang)]}
+                         "quizzes": [q.id for q in course.quizzes(m, lang)],
+                         # a decision exercise counts once a good end is reached
+                         "decisions": [d.id for d in m.decisions_for(course.id, lang)]}
                         for m in modules],
         }
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
@@ -118,10 +121,15 @@ class PageWriter:
         terms = sorted(self.curriculum.glossary, key=lambda t: t.texts[self.language].term.casefold())
         return self._render("glossary.md", terms=terms)
 
+    def plain(self, text: str) -> str:
+        """Contact references as plain words: a tooltip holds no markup."""
+        return resolve_references(text, self.curriculum.contacts, self.language,
+                                  self.t("number_to_confirm"))
+
     def abbreviations(self) -> str:
         """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
-        lines = [f"*[{term.texts[self.language].term}]: {term.texts[self.language].meaning}"
-                 for term in self.curriculum.glossary]
+        texts = [term.texts[self.language] for term in self.curriculum.glossary]
+        lines = [f"*[{text.term}]: {self.plain(text.meaning)}" for text in texts]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def maintainers(self) -> str:
@@ -145,9 +153,13 @@ class PageWriter:
         return self._render("translations.md", rows=sorted(rows.items()),
                             languages=self.curriculum.languages[1:])
 
-    def guide(self, title: str, markdown: str) -> str:
-        """A guide from docs/ shown in the site (for maintainers; not in search)."""
-        return f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n{markdown}'
+    def guide(self, title: str, markdown: str, notice: str = "", written_in: str = "") -> str:
+        """A guide from docs/ shown in the site (for maintainers; not in search). `notice`:
+        said to readers where the guide is not (or no longer fully) in their language;
+        `written_in`: the language of a guide shown untranslated."""
+        box = f'!!! info ""\n    {notice}\n\n' if notice else ""
+        body = f'<div lang="{written_in}" markdown>\n\n{markdown}\n\n</div>\n' if written_in else markdown
+        return f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n{box}{body}'
 
     def toolkits(self) -> str:
         return self._render("toolkits.md", toolkits=self.curriculum.toolkits)
