@@ -268,19 +268,21 @@ def paragraph(rng: random.Random, sentences: int = 4) -> str:
 
 
 def quiz(rng: random.Random, quiz_id: str, test: bool) -> str:
+    """A self-check question, or (test) a question of the course's pre-test and final test."""
     correct = rng.randrange(4)
     options = "\n".join(
         f"- [{'x' if i == correct else ' '}] {sentence(rng)[:-1]}\n    > {sentence(rng)}"
         for i in range(4))
-    flag = "\n    test: true" if test else ""
-    return (f"/// quiz | {sentence(rng)[:-1]}?\n    id: {quiz_id}{flag}\n\n{options}\n\n"
+    block = "test-question" if test else "quiz"
+    return (f"/// {block} | {sentence(rng)[:-1]}?\n    id: {quiz_id}\n\n{options}\n\n"
             f"{sentence(rng)}\n///\n")
 
 
 def module_markdown(rng: random.Random, number: int, audience_ids: list[str],
                     contact_ids: list[str]) -> tuple[str, str]:
     """English front matter and body of module `number`: about 600 words of prose, lists,
-    contact references, one audience passage, a case and two quizzes (one in the tests)."""
+    contact references, one audience passage, a case with its model answer, a self-check
+    question and a test question."""
     if number == 0 or rng.random() < 0.4:  # like the starter: many modules for everyone
         audiences, mine = "all", audience_ids
     else:
@@ -297,7 +299,8 @@ def module_markdown(rng: random.Random, number: int, audience_ids: list[str],
         sections.append(f"## {sentence(rng)[:-1]}\n\n{paragraph(rng, 3)}\n\n{items}")
     sections.insert(2, f"Call {contacts} when in doubt.")
     sections.insert(3, f"/// audience | {rng.choice(mine)}\n{paragraph(rng, 2)}\n///")
-    sections.insert(4, f"/// case | {sentence(rng)[:-1]}\n{paragraph(rng, 2)}\n///")
+    sections.insert(4, f"/// case | {sentence(rng)[:-1]}\n{paragraph(rng, 2)}\n\n"
+                       f"/// answer\n{paragraph(rng, 2)}\n///\n///")
     sections.append(quiz(rng, f"m{number}-check", test=True))
     sections.append(quiz(rng, f"m{number}-practice", test=False))
     sections.append("## Sources\n\n- IOM, Direct Assistance Handbook (2007)\n"

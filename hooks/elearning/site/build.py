@@ -121,7 +121,8 @@ class SiteBuild:
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
     def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
         languages = Languages(config)
-        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"])
+        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -181,7 +182,8 @@ class SiteBuild:
 
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"])
+        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:

@@ -56,10 +56,12 @@ def _environment() -> jinja2.Environment:
 class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
-    def __init__(self, curriculum: Curriculum, language: str, version: str = ""):
+    def __init__(self, curriculum: Curriculum, language: str, version: str = "",
+                 content_version: str = ""):
         self.curriculum = curriculum
         self.language = language
         self.version = version  # "content version 1.0, 28 November 2026", for printouts
+        self.content_version = content_version  # "1.0": in every test result file
 
     def _render(self, template: str, **values) -> str:
         return _environment().get_template(template).render(
@@ -98,6 +100,8 @@ class PageWriter:
         modules = [only] if only else course.modules
         data = {
             "format": 1, "course": course.id, "language": lang,
+            "courses": [c.id for c in self.curriculum.courses],  # to check imported files
+            "contentVersion": self.content_version,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
                          "quizzes": [q.id for q in course.quizzes(m, lang)],
