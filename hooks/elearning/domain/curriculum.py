@@ -9,6 +9,7 @@ from .audiences import Audience, load_audiences
 from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory_phones,
                               content_texts, load_allowed)
 from .contacts import Contact, check_references, check_typed_numbers, load_contacts
+from .files import survey
 from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .glossary import Term, load_glossary
 from .courses import Course, assemble_courses
@@ -52,6 +53,9 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     """Load curriculum/ and toolkits/ (and check the published `guides` for personal data).
     Problems are returned, not raised: authors see all."""
     problems = Problems()
+    survey(content_dir, toolkits_dir, root, problems)
+    if problems.stops:  # a file that cannot be read: say so once, without what follows from it
+        return Curriculum(languages, {}, {}), problems
     audiences_file = content_dir / "audiences.yml"
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
     contacts = load_contacts(toolkits_dir / "contacts.yml", root, languages, audiences, problems)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
+from ..domain.files import stray_files
 from ..domain.modules import Module
 from ..domain.reports import cases_without_model_answer
 from ..markdown import PageView, ViewState, authoring_extensions
@@ -108,7 +109,7 @@ class SiteBuild:
                                                languages, guides)
         for problem in problems:
             log.warning(str(problem))
-        if problems and (config.strict or not curriculum.courses):
+        if problems and (config.strict or problems.stops or not curriculum.courses):
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
@@ -121,6 +122,11 @@ class SiteBuild:
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
     def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
         languages = Languages(config)
+        # Reported by the loader; never published silently (a non-strict build goes on).
+        root = Path(config.config_file_path).parent
+        stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
+        for file in [f for f in files if f.abs_src_path in stray]:
+            files.remove(file)
         writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")))
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
