@@ -13,7 +13,6 @@ when the project starts using the marks.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -39,20 +38,7 @@ class _AnyTagLoader(yaml.SafeLoader):
     """mkdocs.yml may hold tags such as !ENV; only plain settings are read here."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    """`!ENV [NAME, default]` as MkDocs reads it: the first variable set, else the default
-    (a language built only on request, `build: !ENV [BUILD_AZ, true]`, is still a language)."""
-    values = (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
-              else [loader.construct_scalar(node)])
-    names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
-    for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_AnyTagLoader.add_constructor("!ENV", _env)
 
 
 def site_settings(root: Path) -> tuple[Path, tuple[str, ...], dict[str, str]]:
