@@ -38,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.elearning")
 MODULES = "modules"
 COURSES = "courses"
 TOOLKITS = "toolkits"
+TRAINERS = "trainers"
 MAINTAINERS = "maintainers"
 GUIDES = {"maintainer-guide": "guide_maintainers", "trainer-guide": "guide_trainers",
           "authoring": "guide_authoring", "terminology": "guide_terminology",
@@ -157,6 +158,7 @@ class SiteBuild:
         for name, title in GUIDES.items():
             add(f"{MAINTAINERS}/{name}.md", self._guide(writer, docs, name, title))
         add(f"{TOOLKITS}/index.md", writer.toolkits())
+        add(f"{TRAINERS}/results.md", writer.results())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
             view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)

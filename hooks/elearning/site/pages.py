@@ -112,6 +112,24 @@ class PageWriter:
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return f'<script type="application/json" class="course-data">{text}</script>'
 
+    def results(self) -> str:
+        """The trainer's results page: the site's courses and test questions (no answers),
+        and the page's strings, for results-page.js."""
+        lang = self.language
+        courses = {
+            course.id: {"title": course.audience.name[lang], "modules": [
+                {"slug": m.slug, "title": m.text(lang).title,
+                 "questions": [{"id": q.id, "text": q.question,
+                                "options": [c.text for c in q.choices]}
+                               for q in m.test_questions_for(course.id, lang)]}
+                for m in course.modules]}
+            for course in self.curriculum.courses}
+        strings = interface.page_strings("results_", lang)
+        data = json.dumps({"courses": courses, "strings": strings, "language": lang},
+                          ensure_ascii=False).replace("</", "<\\/")
+        return self._render("results.md", data=data,
+                            languages=self.curriculum.languages)
+
     def library(self) -> str:
         return self._render("library.md", modules=in_order(self.curriculum.modules.values()))
 
