@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test browser fonts clean translations bundle bench
+.PHONY: site serve test check browser fonts clean translations bundle bench
 
 # PDF=yes: the PDF downloads (WeasyPrint, cached in .cache/pdf); `make serve` leaves them out.
 site: $(VENV)/.site-installed fonts
@@ -25,6 +25,14 @@ serve: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed node_modules/.installed browser fonts
 	$(BIN)/python -m pytest
+
+# The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
+# rules, then one strict build that checks the content in every language and renders English.
+check: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
+	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
+	@rm -rf $(CURDIR)/.check-site
+	@echo "make check: passed (make test runs everything, make site builds every language)"
 
 # The benchmark (not part of `make test`): ratios against baselines measured in the same run.
 # LIGHTHOUSE=1 adds Lighthouse (installs lighthouse@12.2.3 into bench/.cache from npm);

@@ -158,7 +158,7 @@ def _typed(phone: str) -> re.Pattern[str]:
         return re.compile(_NOT_AFTER + digits + _NOT_BEFORE)
     national = digits[3:] if digits.startswith("994") else digits.lstrip("0")
     # +994 12 465 90 71, (012) 465-90-71, 012 4659071: any separators, with or without 994/0
-    separators = r"[\s.()-]*"
+    separators = r"[\s.()\-–—]*"  # also en and em dashes, as the confidentiality check
     return re.compile(r"(?<![\d+])(?:\+?\s*994" + separators + r"|\(?0)?" +
                       separators.join(national) + r"(?!\d)")
 

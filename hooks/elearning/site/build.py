@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
+from ..domain.files import stray_files
 from ..domain.modules import Module
 from ..domain.reports import cases_without_model_answer
 from ..markdown import PageView, ViewState, authoring_extensions
@@ -40,6 +41,7 @@ log = logging.getLogger("mkdocs.plugins.elearning")
 MODULES = "modules"
 COURSES = "courses"
 TOOLKITS = "toolkits"
+TRAINERS = "trainers"
 MAINTAINERS = "maintainers"
 GUIDES = {"maintainer-guide": "guide_maintainers", "trainer-guide": "guide_trainers",
           "authoring": "guide_authoring", "terminology": "guide_terminology",
@@ -113,7 +115,7 @@ class SiteBuild:
                                                languages, guides)
         for problem in problems:
             log.warning(str(problem))
-        if problems and (config.strict or not curriculum.courses):
+        if problems and (config.strict or problems.stops or not curriculum.courses):
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
@@ -126,8 +128,13 @@ class SiteBuild:
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
     def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
         languages = Languages(config)
+        # Reported by the loader; never published silently (a non-strict build goes on).
+        root = Path(config.config_file_path).parent
+        stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
+        for file in [f for f in files if f.abs_src_path in stray]:
+            files.remove(file)
         writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
-                            self.pdfs)
+                            str(config.extra.get("content_version", "draft")), self.pdfs)
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -156,6 +163,7 @@ class SiteBuild:
         for name, title in GUIDES.items():
             add(f"{MAINTAINERS}/{name}.md", self._guide(writer, docs, name, title))
         add(f"{TOOLKITS}/index.md", writer.toolkits())
+        add(f"{TRAINERS}/results.md", writer.results())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
             view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)
@@ -188,7 +196,7 @@ class SiteBuild:
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
-                            self.pdfs)
+                            str(config.extra.get("content_version", "draft")), self.pdfs)
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:

@@ -58,10 +58,11 @@ class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
     def __init__(self, curriculum: Curriculum, language: str, version: str = "",
-                 pdfs: bool = False):
+                 content_version: str = "", pdfs: bool = False):
         self.curriculum = curriculum
         self.language = language
         self.version = version  # "content version 1.0, 28 November 2026", for printouts
+        self.content_version = content_version  # "1.0": in every test result file
         self.pdfs = pdfs        # whether this build makes the PDF downloads (pdf.py)
 
     def _render(self, template: str, **values) -> str:
@@ -116,6 +117,8 @@ class PageWriter:
         modules = [only] if only else course.modules
         data = {
             "format": 1, "course": course.id, "language": lang,
+            "courses": [c.id for c in self.curriculum.courses],  # to check imported files
+            "contentVersion": self.content_version,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
                          "quizzes": [q.id for q in course.quizzes(m, lang)],
@@ -125,6 +128,24 @@ class PageWriter:
         }
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return f'<script type="application/json" class="course-data">{text}</script>'
+
+    def results(self) -> str:
+        """The trainer's results page: the site's courses and test questions (no answers),
+        and the page's strings, for results-page.js."""
+        lang = self.language
+        courses = {
+            course.id: {"title": course.audience.name[lang], "modules": [
+                {"slug": m.slug, "title": m.text(lang).title,
+                 "questions": [{"id": q.id, "text": q.question,
+                                "options": [c.text for c in q.choices]}
+                               for q in m.test_questions_for(course.id, lang)]}
+                for m in course.modules]}
+            for course in self.curriculum.courses}
+        strings = interface.page_strings("results_", lang)
+        data = json.dumps({"courses": courses, "strings": strings, "language": lang},
+                          ensure_ascii=False).replace("</", "<\\/")
+        return self._render("results.md", data=data,
+                            languages=self.curriculum.languages)
 
     def library(self) -> str:
         return self._render("library.md", modules=in_order(self.curriculum.modules.values()))
