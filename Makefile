@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test browser clean translations bundle bench
+.PHONY: site serve test check browser clean translations bundle bench
 
 site: $(VENV)/.site-installed
 	$(MKDOCS) build --strict
@@ -14,12 +14,24 @@ site: $(VENV)/.site-installed
 	@echo "  Open it from disk:  site/index.html (double-click, or a USB stick; no server needed)"
 	@echo "  Or preview it:      make serve   (then http://127.0.0.1:8000/)"
 
+# Live preview of the language being edited: English is always built (it is the source),
+# PREVIEW=az or PREVIEW=ru adds that language, PREVIEW=all builds all three as `make site` does.
+PREVIEW ?= en
 serve: $(VENV)/.site-installed
-	@echo "Live preview. MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
-	$(MKDOCS) serve --livereload
+	@echo "Live preview ($(PREVIEW)). MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
+	BUILD_AZ=$(if $(filter az all,$(PREVIEW)),true,false) BUILD_RU=$(if $(filter ru all,$(PREVIEW)),true,false) \
+	  $(MKDOCS) serve --livereload
 
 test: $(VENV)/.test-installed node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+# The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
+# rules, then one strict build that checks the content in every language and renders English.
+check: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
+	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
+	@rm -rf $(CURDIR)/.check-site
+	@echo "make check: passed (make test runs everything, make site builds every language)"
 
 # The benchmark (not part of `make test`): ratios against baselines measured in the same run.
 # LIGHTHOUSE=1 adds Lighthouse (installs lighthouse@12.2.3 into bench/.cache from npm);

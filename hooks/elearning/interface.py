@@ -30,3 +30,10 @@ def browser_strings(language: str) -> dict[str, str]:
     """The strings the browser scripts use ('js_' keys, without the prefix)."""
     return {key[3:]: entry.get(language, entry["en"])  # {placeholders} are filled in there
             for key, entry in _strings().items() if key.startswith("js_")}
+
+
+def page_strings(prefix: str, language: str) -> dict[str, str]:
+    """A page's own strings for its script: the keys starting with `prefix` (without it),
+    {placeholders} left for the script to fill."""
+    return {key[len(prefix):]: entry.get(language, entry["en"])
+            for key, entry in _strings().items() if key.startswith(prefix)}

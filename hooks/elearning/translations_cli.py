@@ -46,9 +46,9 @@ def site_settings(root: Path) -> tuple[Path, tuple[str, ...], dict[str, str]]:
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     i18n = next(plugin["i18n"] for plugin in config.get("plugins", [])
                 if isinstance(plugin, dict) and "i18n" in plugin)
-    built = [entry for entry in i18n["languages"] if entry.get("build", True)]
-    built.sort(key=lambda entry: not entry.get("default", False))  # the source language first
-    names = {entry["locale"]: entry.get("name", entry["locale"]) for entry in built}
+    # Every language of the content, also those a preview leaves unbuilt (`build: !ENV ...`).
+    languages = sorted(i18n["languages"], key=lambda entry: not entry.get("default", False))
+    names = {entry["locale"]: entry.get("name", entry["locale"]) for entry in languages}
     return root / config.get("docs_dir", "docs"), tuple(names), names
 
 

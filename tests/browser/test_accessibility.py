@@ -16,6 +16,7 @@ PAGE_KINDS = {
     "one-pager": "toolkits/azrcs/one-pager.html",
     "mini-toolkit": "toolkits/azrcs/index.html",
     "glossary": "glossary.html",
+    "trainer's results": "trainers/results.html",
 }
 LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
 

@@ -177,7 +177,10 @@ def test_certificate(open_with_csp, language):
       localStorage.setItem("ct-elearning-progress", JSON.stringify({
         format: "ct-elearning-progress", version: 1, answered: {},
         completed: {[course.course]: done},
-        tests: {[course.course]: {final: {date: new Date().toISOString(),
+        tests: {[course.course]: {final: {format: "ct-elearning-test-result", version: 1,
+                                          kind: "final", course: course.course,
+                                          date: new Date().toISOString(), questions: [],
+                                          modules: [],
                                           score: {percent: 100, correct: 1, total: 1}}}}}));
     }""")
     page.reload()

@@ -145,3 +145,18 @@ def test_the_old_test_option_tells_to_write_a_test_question():
                         "test any more. Remove the 'test:' line and write the questions for the "
                         "tests as '/// test-question | ...' blocks (see docs/authoring.md, "
                         "'Test questions')."]
+
+
+def test_answer_checks_differ_per_answer_and_decode_round_trips():
+    from elearning.domain import answer_keys
+    tests, _ = parse(TEST_QUESTIONS, TEST_QUESTION)
+    multiple = tests[1]
+    salt = answer_keys.salt(multiple)
+    answers = ["1", "2", "3", "1,2", "1,3", "2,3", "1,2,3"]
+    checks = {a: format(answer_keys.cyrb53(f"{salt}:{multiple.id}:{a}"), "x") for a in answers}
+    assert len(set(checks.values())) == len(answers)
+    assert answer_keys.check(multiple) == checks["1,2"]
+    # cyrb53 as published (JavaScript reference value for "a", seed 0).
+    assert answer_keys.cyrb53("a") == 7929297801672961
+    encoded = answer_keys.encode("Ответ: <b>ə</b>", salt)
+    assert "Ответ" not in encoded and answer_keys.decode(encoded, salt) == "Ответ: <b>ə</b>"

@@ -58,7 +58,7 @@ def project(tmp_path):
     glossary = ("nrm:\n  en: {term: NRM, meaning: National Referral Mechanism}\n"
                 "  az: {term: MRM, meaning: Milli Referral Mexanizmi}\n")
     item = "---\ntitle: Checklist\naudiences: all\nkind: checklist\n---\nCheck.\n"
-    return make_project(tmp_path, {
+    folder = make_project(tmp_path, {
         "modules/alpha.md": alpha,
         "modules/alpha.az.md": translation("Alfa", fingerprint(alpha)),
         "modules/alpha.ru.md": translation("Альфа"),
@@ -68,6 +68,17 @@ def project(tmp_path):
         "toolkits/checklist.md": item,
         "toolkits/checklist.ru.md": translation("Чек-лист", fingerprint(item)),
     })
+    # The guides kept in every language: docs/<name>.<language>.md beside the English one.
+    docs = folder / "docs"
+    guide = "# Trainer guide\n\nBefore the session.\n"
+    (docs / "trainer-guide.md").write_text(guide, encoding="utf-8")
+    (docs / "trainer-guide.az.md").write_text(
+        f'---\ntranslated_from: "{fingerprint(guide)}"\n---\n# Təlimçi\n', encoding="utf-8")
+    (docs / "trainer-guide.ru.md").write_text(
+        f'---\ntranslated_from: "{fingerprint("# Old")}"\n---\n# Тренер\n', encoding="utf-8")
+    (docs / "maintainer-guide.az.md").unlink()
+    (docs / "maintainer-guide.ru.md").write_text("# Руководство\n", encoding="utf-8")
+    return folder
 
 
 def statuses(folder):
@@ -91,11 +102,18 @@ def test_translated_missing_stale_and_unstamped_translations_are_told_apart(tmp_
         ("data file", "curriculum/glossary.yml", "ru"): "missing",
         ("data file", "toolkits/contacts.yml", "az"): "translated",
         ("data file", "toolkits/contacts.yml", "ru"): "translated",
+        ("guide", "maintainer-guide", "az"): "missing",
+        ("guide", "maintainer-guide", "ru"): "unstamped",
+        ("guide", "trainer-guide", "az"): "translated",
+        ("guide", "trainer-guide", "ru"): "stale",
     }
     missing = found[("module", "beta", "ru")]
     assert (missing.english, missing.translation) == ("curriculum/modules/beta.md",
                                                       "curriculum/modules/beta.ru.md")
     assert found[("data file", "curriculum/glossary.yml", "ru")].entries == ("nrm",)
+    guide = found[("guide", "maintainer-guide", "az")]
+    assert (guide.english, guide.translation) == ("docs/maintainer-guide.md",
+                                                  "docs/maintainer-guide.az.md")
 
 
 def test_stamping_changes_only_the_stamp_line(tmp_path):
@@ -137,14 +155,16 @@ def test_the_command_lists_the_work_and_stamps(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(folder)
     assert translations_cli.main([]) == 0
     listing = capsys.readouterr().out
-    assert "Azərbaycanca (az): 2 to do" in listing
+    assert "Azərbaycanca (az): 3 to do" in listing
+    assert "create docs/maintainer-guide.az.md from docs/maintainer-guide.md" in listing
+    assert "docs/trainer-guide.ru.md (English: docs/trainer-guide.md)" in listing
     assert "create curriculum/modules/beta.ru.md from curriculum/modules/beta.md" in listing
     assert "curriculum/modules/beta.az.md (English: curriculum/modules/beta.md)" in listing
     assert "curriculum/glossary.yml: add the Русский text ('ru:') to these entries: nrm" in listing
 
     assert translations_cli.main(["--stamp", "curriculum/modules/beta.az.md"]) == 0
     assert translations_cli.main(["--stamp-all-current"]) == 0
-    assert "1 translation(s) marked as up to date" in capsys.readouterr().out
+    assert "2 translation(s) marked as up to date" in capsys.readouterr().out  # alpha, guide
     assert translations_cli.main(["--stamp", "curriculum/modules/beta.md"]) == 1
     states = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
     assert states == {("alpha", "az"): "translated", ("alpha", "ru"): "translated",

@@ -97,3 +97,11 @@ def test_a_fence_on_a_page_not_loaded_as_a_module_shows_as_written():
                          "html.parser")
     assert html.select("section.decision") == []
     assert html.select_one("pre.decision__source code").get_text() == "title: x"
+
+
+def test_references_in_the_exercise_text_are_the_directory_number_in_plain_words():
+    text = BAZAAR.replace("Quick and safe.", "Quick and safe, {{number:police}}.")
+    assert "{{number:police}}" in text
+    html = render("az", text)
+    assert "Quick and safe, 102." in html.get_text()
+    assert "{{" not in html.get_text()

@@ -2,7 +2,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_mkdocs
+from elearning import interface
+from tests.conftest import ROOT, run_mkdocs
 from tests.helpers import AUDIENCES_YML, make_project, module
 
 GOOD = {
@@ -94,6 +95,25 @@ def test_untranslated_module_falls_back_to_english_with_a_notice(site):
     assert "tərcümə olunmayıb" not in translated.get_text()
 
 
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_guides_are_published_in_the_reader_language_or_in_english_with_a_notice(site, language):
+    notice = interface.text("not_translated", language)
+    for name in ("maintainer-guide", "trainer-guide"):
+        written = (ROOT / "docs" / f"{name}.{language}.md").read_text(encoding="utf-8")
+        headings = [line[3:] for line in written.splitlines() if line.startswith("## ")]
+        shown = page(site, f"{language}/maintainers/{name}.html")
+        assert [h.get_text().strip() for h in shown.select("article h2")] == headings
+        assert notice not in shown.get_text()
+        assert shown.select_one("article div[lang='en']") is None
+        english = page(site, f"maintainers/{name}.html")
+        assert english.select_one("h1").get_text() != shown.select_one("h1").get_text()
+    untranslated = page(site, f"{language}/maintainers/authoring.html")
+    assert notice in untranslated.get_text()
+    assert untranslated.select_one("article div[lang='en'] h2") is not None
+    listed = page(site, f"{language}/maintainers/index.html").select("article a[href]")
+    assert "trainer-guide.html" in [a["href"] for a in listed]
+
+
 def test_language_switcher_links_each_page_to_its_translation(site):
     switcher = page(site, "az/courses/employers/basics.html").select("a.md-select__link")
     assert {a["hreflang"]: a["href"] for a in switcher} == {
@@ -169,13 +189,13 @@ def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
     assert "WARNING -  curriculum/modules/n.md:3: 'police' is not an audience" in result.stderr
 
 
-def test_a_page_loading_an_outside_script_fails_the_build(tmp_path):
-    body = '\n<script src="https://cdn.example.org/x.js"></script>\n'
+def test_a_page_loading_an_outside_file_fails_the_build(tmp_path):
+    body = '\n<img src="https://cdn.example.org/x.png" alt="x">\n'
     project = make_project(tmp_path, {"modules/m.md": module(body=body)})
     result = run_mkdocs(project)
     assert result.returncode != 0
     assert "load files from outside the site" in result.stderr
-    assert "modules/m.html: <script src> https://cdn.example.org/x.js" in result.stderr
+    assert "modules/m.html: <img src> https://cdn.example.org/x.png" in result.stderr
     assert "Traceback" not in result.stderr
 
 

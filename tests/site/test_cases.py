@@ -72,10 +72,16 @@ def test_model_answer_collapsed_and_trainer_note_absent_everywhere_learners_look
         assert "guardianship body here" not in text and "fasilə verin" not in text, each
 
 
-def test_a_case_without_model_answer_is_listed_for_maintainers(tmp_path):
+def test_a_case_without_model_answer_is_a_warning_and_listed_for_maintainers(tmp_path):
     body = "\n/// case | The café\n\"Leyla\" is 16.\n///\n"
     project = make_project(tmp_path, {"modules/m.md": module(body=body)})
     result = run_mkdocs(project)
     assert result.returncode == 0, result.stderr
+    warning = "WARNING -  curriculum/modules/m.md:10: the case study 'The café' has no model answer"
+    assert result.stderr.count(warning) == 1  # once, not once per language
     report = page(project / "site", "maintainers/coverage.html").get_text()
     assert "curriculum/modules/m.md:10: the case study 'The café' has no model answer" in report
+
+    strict = run_mkdocs(project, "--strict")
+    assert strict.returncode != 0 and warning in strict.stderr
+    assert "Traceback" not in strict.stderr

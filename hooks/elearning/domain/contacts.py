@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Mapping
+from typing import Annotated, Any, Iterable, Mapping
 
 from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
@@ -124,3 +124,59 @@ def check_references(body: str, file: str, first_line: int, contacts: Mapping[st
             line = first_line + body.count("\n", 0, match.start())
             problems.add(file, line, unknown_contact_message(match["id"], contacts))
     return used
+
+
+def resolve_references(text: str, contacts: Mapping[str, Contact], language: str,
+                       to_confirm: str) -> str:
+    """The references in `text` as plain words (where no markup can go: a tooltip).
+    `to_confirm` is the reader's 'number to be confirmed' note."""
+    def plain(match: re.Match) -> str:
+        contact = contacts.get(match["id"])
+        if contact is None:  # reported where the text is loaded
+            return match[0]
+        number = contact.phone or f"({to_confirm})"
+        if match["form"] == "number":
+            return number
+        return f"{contact.name[language]}: {number}" if contact.phone \
+            else f"{contact.name[language]} {number}"
+    return CONTACT_REFERENCE.sub(plain, text)
+
+
+# A directory number typed as text stays behind when the directory changes. Short service
+# numbers (152) also occur in other numbers: not inside a longer number, an article
+# (144-1.52, "152-ci maddə"), a decimal, a date or a word, and not after "No.", "Article"...
+_NOT_AFTER = r"(?<![\w.,/+-])"
+_NOT_BEFORE = r"(?![\w/]|[.,:]\d|-|\s+nömrəli)"
+_NUMBERED = re.compile(r"(?i:\b(?:no|art|article|decision|decree|order|law|qərar\w*|"
+                       r"fərman\w*|sərəncam\w*|maddə\w*|стать\w*|ст|пункт\w*|указ\w*|"
+                       r"постановлени\w*|приказ\w*)\.?|№|§)\s*$")
+
+
+def _typed(phone: str) -> re.Pattern[str]:
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) <= 4:
+        return re.compile(_NOT_AFTER + digits + _NOT_BEFORE)
+    national = digits[3:] if digits.startswith("994") else digits.lstrip("0")
+    # +994 12 465 90 71, (012) 465-90-71, 012 4659071: any separators, with or without 994/0
+    separators = r"[\s.()\-–—]*"  # also en and em dashes, as the confidentiality check
+    return re.compile(r"(?<![\d+])(?:\+?\s*994" + separators + r"|\(?0)?" +
+                      separators.join(national) + r"(?!\d)")
+
+
+def check_typed_numbers(texts: Iterable[tuple[str, int, str]], contacts: Mapping[str, Contact],
+                        problems: Problems) -> None:
+    """Report each directory number typed as text ((file, first line, text) as
+    content_texts gives them), with the reference to write instead."""
+    patterns = [(contact, _typed(contact.phone)) for contact in contacts.values()
+                if contact.phone]
+    for file, first_line, text in texts:
+        for contact, pattern in patterns:
+            for found in pattern.finditer(text):
+                if _NUMBERED.search(text[max(0, found.start() - 20):found.start()]):
+                    continue
+                line = first_line + text.count("\n", 0, found.start())
+                problems.add(file, line, (
+                    f"the number '{found[0].strip()}' of '{contact.id}' is typed as text, so it "
+                    f"would stay behind when the number changes in toolkits/contacts.yml. Write "
+                    f"{{{{contact:{contact.id}}}}} (name and number) or "
+                    f"{{{{number:{contact.id}}}}} (the number alone) instead."))

@@ -8,7 +8,9 @@ from pathlib import Path
 from .audiences import Audience, load_audiences
 from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory_phones,
                               content_texts, load_allowed)
-from .contacts import Contact, check_references, load_contacts
+from .contacts import Contact, check_references, check_typed_numbers, load_contacts
+from .files import survey
+from .markup import check_markup
 from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .glossary import Term, load_glossary
 from .courses import Course, assemble_courses
@@ -52,6 +54,9 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     """Load curriculum/ and toolkits/ (and check the published `guides` for personal data).
     Problems are returned, not raised: authors see all."""
     problems = Problems()
+    survey(content_dir, toolkits_dir, root, problems)
+    if problems.stops:  # a file that cannot be read: say so once, without what follows from it
+        return Curriculum(languages, {}, {}), problems
     audiences_file = content_dir / "audiences.yml"
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
     contacts = load_contacts(toolkits_dir / "contacts.yml", root, languages, audiences, problems)
@@ -95,6 +100,17 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     check_confidentiality(content_texts(content_dir, toolkits_dir, root, guides), contacts,
                           allowed, problems)
     check_directory_phones(toolkits_dir / "contacts.yml", root, allowed, problems)
+    check_markup(content_texts(content_dir, toolkits_dir, root, guides), problems)
+    interface_file = Path(__file__).parent.parent / "interface.yml"
+    interface_text = ([(display_path(interface_file, root), 1,
+                        interface_file.read_text(encoding="utf-8"))]
+                      if interface_file.exists() else [])
+    check_typed_numbers([*content_texts(content_dir, toolkits_dir, root), *interface_text],
+                        contacts, problems)
+    glossary_file = content_dir / "glossary.yml"
+    if glossary_file.exists():  # meanings may refer to contacts too (resolved in tooltips)
+        used |= check_references(glossary_file.read_text(encoding="utf-8"),
+                                 display_path(glossary_file, root), 1, contacts, problems)
     statuses = translation_status([*modules.values(), *items.values()], languages, root)
     return (Curriculum(languages, audiences, modules, courses, contacts, items, toolkits,
                        glossary, statuses), problems)

@@ -16,6 +16,9 @@ from .problems import Problems
 from .schema import validate
 from .source import ContentSyntaxError, MarkdownSource, display_path, read_markdown
 
+# Blocks inside blocks: a case inside an audience passage inside a details is plenty; a deep
+# pile is a mistake (unclosed blocks) and would exhaust the Markdown renderer's stack.
+MAX_DEPTH = 8
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -110,7 +113,8 @@ def read_source(path: Path, root: Path, problems: Problems) -> MarkdownSource | 
     try:
         return read_markdown(path)
     except ContentSyntaxError as error:
-        problems.add(display_path(path, root), error.line, f"front matter: {error.message}")
+        where = "front matter: " if error.line else ""  # no line: the file itself is unreadable
+        problems.add(display_path(path, root), error.line, where + error.message)
         return None
 
 
@@ -135,6 +139,10 @@ def checked_blocks(source: MarkdownSource, display: str, audiences: Mapping[str,
     """The text's blocks; audience passages must name known audiences."""
     blocks = scan_blocks(source.body, source.body_line)
     for block in blocks:
+        if len(block.parents) == MAX_DEPTH:  # reported once, at the first block too deep
+            problems.add(display, block.line, f"this block is inside {MAX_DEPTH} other blocks: "
+                         "blocks can be nested a few levels only. Check that every block is "
+                         "closed with its '///' line.", stops=True)
         if block.name != "audience":
             continue
         ids = block.argument.split()

@@ -18,9 +18,11 @@ One parser serves the loader (problems with file and line) and the Markdown fenc
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, Mapping
+from functools import cached_property
+from typing import Annotated, Any, Iterator, Literal, Mapping
 
 from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
@@ -31,6 +33,8 @@ from .source import ContentSyntaxError, Located, parse_yaml
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 # As pymdownx.superfences reads the info string: ```flowchart, ```.flowchart, ```{.flowchart}
+# More steps than fit a printed page: refused with a clear message before any other check.
+MAX_STEPS = 60
 FLOWCHART_INFO = re.compile(r"^\{?[ \t]*\.?flowchart(?![\w#.+-])")
 LINKS = ("next", "yes", "no")  # the keys that name another step
 TRANSLATION_RULE = ("A translation changes words only ('text' and 'ask'): keep 'start', the "
@@ -128,11 +132,18 @@ class Flowchart:
     steps: tuple[Step, ...]  # in file order
 
     def step(self, name: str) -> Step:
-        return next(step for step in self.steps if step.name == name)
+        return self._by_name[name]
+
+    @cached_property
+    def _by_name(self) -> dict[str, Step]:
+        by_name: dict[str, Step] = {}
+        for step in self.steps:
+            by_name.setdefault(step.name, step)
+        return by_name
 
     def reached(self) -> set[str]:
         """The names of the steps that can be reached from `start`."""
-        names = {step.name for step in self.steps}
+        names = self._by_name
         reached, waiting = set(), [self.start] if self.start in names else []
         while waiting:
             name = waiting.pop()
@@ -145,19 +156,36 @@ class Flowchart:
         """Each step after every step that leads to it; ties keep the order of the file.
 
         A referral path has no loop, so this gives one vertical sequence and no graph layout
-        is needed."""
+        is needed. (A topological sort with a heap: linear enough for charts of thousands of
+        steps.)"""
+        return list(self._reading_order)
+
+    @cached_property
+    def _reading_order(self) -> tuple[Step, ...]:
         reached = self.reached()
-        before = {step.name: {other.name for other in self.steps if other.name in reached
-                              and step.name in dict(other.links).values()}
-                  for step in self.steps}
+        position = {step.name: index for index, step in enumerate(self.steps)}
+        waiting_for = {name: 0 for name in reached}
+        for name in reached:
+            for target in {target for _, target in self.step(name).links}:
+                if target in waiting_for:
+                    waiting_for[target] += 1
+        ready = [position[name] for name, count in waiting_for.items() if count == 0]
+        heapq.heapify(ready)
         order: list[Step] = []
         placed: set[str] = set()
-        while ready := next((step for step in self.steps if step.name in reached
-                             and step.name not in placed and before[step.name] <= placed), None):
-            order.append(ready)
-            placed.add(ready.name)
+        while ready:
+            step = self.steps[heapq.heappop(ready)]
+            if step.name in placed:
+                continue
+            order.append(step)
+            placed.add(step.name)
+            for target in {target for _, target in step.links}:
+                if target in waiting_for:
+                    waiting_for[target] -= 1
+                    if waiting_for[target] == 0:
+                        heapq.heappush(ready, position[target])
         # A chart built by hand may be invalid: its other steps still show, in file order.
-        return order + [step for step in self.steps if step.name not in placed]
+        return tuple(order + [step for step in self.steps if step.name not in placed])
 
     def number_of(self, name: str) -> int:
         """The 1-based position of step `name` in reading order."""
@@ -204,6 +232,13 @@ def parse_flowchart(text: str, file: str, line: int, contacts: Mapping[str, Cont
         parsed = parse_yaml(text, first_line=line + 1)
     except ContentSyntaxError as error:
         problems.add(file, error.line or line, f"the flowchart: {error.message}")
+        return None
+    steps = parsed.data.get("steps") if isinstance(parsed.data, dict) else None
+    if isinstance(steps, dict) and len(steps) > MAX_STEPS:
+        problems.add(file, parsed.line_of(("steps",)) or line,
+                     f"the flowchart has {len(steps)} steps: a referral path shown on one page "
+                     f"can have at most {MAX_STEPS}. Split it into several flowcharts, or keep "
+                     "the details in the text around it.", stops=True)
         return None
     # An empty block has no lines of its own: report it at the fence.
     source = Located(_names_as_words(parsed.data), {(): line, **parsed.lines})
@@ -352,22 +387,35 @@ def _check_paths(flowchart: Flowchart, source: Located, file: str, problems: Pro
 
 
 def _loops(flowchart: Flowchart) -> list[tuple[str, str, list[str]]]:
-    """(step, link, the steps of the loop) for each link that leads back along its path."""
+    """(step, link, the steps of the loop) for each link that leads back along its path.
+
+    A depth-first walk kept on a list, not on Python's call stack: a chart of thousands of
+    steps would otherwise end in a RecursionError."""
     loops: list[tuple[str, str, list[str]]] = []
     path: list[str] = []
+    on_path: set[str] = set()
     done: set[str] = set()
+    stack: list[tuple[str, Iterator[tuple[str, str]]]] = []
 
-    def follow(name: str) -> None:
+    def enter(name: str) -> None:
         path.append(name)
-        for key, target in flowchart.step(name).links:
-            if target in path:
+        on_path.add(name)
+        stack.append((name, iter(flowchart.step(name).links)))
+
+    enter(flowchart.start)
+    while stack:
+        name, links = stack[-1]
+        for key, target in links:
+            if target in on_path:
                 loops.append((name, key, path[path.index(target):] + [target]))
             elif target not in done:
-                follow(target)
-        path.pop()
-        done.add(name)
-
-    follow(flowchart.start)
+                enter(target)
+                break
+        else:
+            stack.pop()
+            path.pop()
+            on_path.discard(name)
+            done.add(name)
     return loops
 
 

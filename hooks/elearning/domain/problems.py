@@ -20,9 +20,15 @@ class Problems:
     """Collects every problem of a load so that authors see them all in one build."""
 
     found: list[ContentProblem] = field(default_factory=list)
+    # Set by a problem that no build can get past (a file that cannot be read, a structure too
+    # large to render): even a non-strict build stops there, with the list, not a traceback.
+    stops: bool = False
 
-    def add(self, file: str, line: int | None, message: str) -> None:
-        self.found.append(ContentProblem(file, line, message))
+    def add(self, file: str, line: int | None, message: str, *, stops: bool = False) -> None:
+        problem = ContentProblem(file, line, message)
+        if problem not in self.found:  # a file that cannot be read is met by several loaders
+            self.found.append(problem)
+        self.stops = self.stops or stops
 
     def __iter__(self):
         return iter(self.found)

@@ -74,6 +74,11 @@ class Quiz:
         return self.audiences is None or audience_id in self.audiences
 
 
+# More options than a learner can weigh; also keeps a pasted list of thousands of lines from
+# making the build crawl.
+MAX_OPTIONS = 20
+
+
 def parse_content(text: str) -> tuple[str, list[Choice], str, list[tuple[int, str]]]:
     """(intro, choices, explanation, errors as (line offset, message)) of a quiz's content."""
     intro: list[str] = []
@@ -160,6 +165,11 @@ def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems,
     if not choices:
         problems.add(file, block.line, f"{where} has no options: add a task list, one option "
                      "per line, '- [x] ' before correct ones and '- [ ] ' before the others.")
+        return None
+    if len(choices) > MAX_OPTIONS:
+        problems.add(file, block.line, f"{where} has {len(choices)} options: a question can "
+                     f"have at most {MAX_OPTIONS}. Keep the options a learner can weigh, or "
+                     "split it into several questions.", stops=True)
         return None
     if not any(choice.correct for choice in choices):
         problems.add(file, block.line, f"{where} has no correct option: mark at least one "

@@ -29,6 +29,10 @@ FINGERPRINT_LENGTH = 10
 ENGLISH_ONLY_KEYS = frozenset({"audiences", "duration", "order", "kind"})
 # Data files that hold every language side by side, each entry with a text per language.
 DATA_FILES = ("curriculum/audiences.yml", "curriculum/glossary.yml", "toolkits/contacts.yml")
+# Guides published in every language (docs/<name>.az.md beside docs/<name>.md): the
+# coordinator's staff and trainers work in Azerbaijani. The other guides (authoring,
+# terminology, test results) stay in English and the site says so in each language.
+GUIDE_FILES = ("docs/maintainer-guide.md", "docs/trainer-guide.md")
 KINDS = {Module: "module", ToolkitItem: "toolkit item"}
 
 TRANSLATED, MISSING, STALE, UNSTAMPED = "translated", "missing", "stale", "unstamped"
@@ -67,10 +71,23 @@ def _words(value: Any) -> Any:
 
 
 def translation_status(documents: Iterable[Module | ToolkitItem], languages: tuple[str, ...],
-                       root: Path, data_files: Iterable[str] = DATA_FILES) -> list[Status]:
-    """The state of every translation of `documents` (modules and toolkit items, as loaded)
-    and of the `data_files` (relative to `root`), for each language after the first."""
+                       root: Path, data_files: Iterable[str] = DATA_FILES,
+                       guides: Iterable[str] = GUIDE_FILES) -> list[Status]:
+    """The state of every translation of `documents` (modules and toolkit items, as loaded),
+    of the `data_files` and of the `guides` (relative to `root`), for each language after
+    the first."""
     found = []
+    for name in guides:
+        english = root / name
+        if not english.exists():
+            continue
+        current = fingerprint(english.read_text(encoding="utf-8-sig"))
+        slug = english.name.removesuffix(".md")
+        for language in languages[1:]:
+            translation = english.with_name(f"{slug}.{language}.md")
+            state = _state(_stamp_in(translation), current) if translation.exists() else MISSING
+            found.append(Status("guide", slug, language, state, name,
+                                display_path(translation, root)))
     for document in documents:
         english = root / document.texts[document.source_language].file
         current = fingerprint(english.read_text(encoding="utf-8-sig"))

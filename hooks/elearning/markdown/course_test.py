@@ -1,17 +1,31 @@
 """`/// course-test | pre` (or `final`): a course's pre-test or final test.
 
 Generated pages only: the questions come from the course (domain), set by the hook layer
-in the page's view. Answers are checked together at the end by course-test.js.
+in the page's view. Answers are checked together at the end by course-test.js, which also
+shuffles the questions of each module and the options of each question.
+
+No page shows which options are right before the learner submits (domain/answer_keys.py):
+each question carries a salted check of its right answer. The final test also carries the
+right answers, each option's feedback and the explanation, rendered like any text and then
+encoded into one data block (KeyEncoder), which course-test.js decodes after submission.
 """
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as etree
 
+from markdown import util
+from markdown.serializers import to_html_string
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from ..domain import answer_keys
+from ..domain.quizzes import Quiz
 from .extension import BlockExtension
-from .quiz import render_question
+from .quiz import _paragraphs
+
+REVEAL = "course-test__reveal"
 
 
 class CourseTest(Block):
@@ -31,7 +45,7 @@ class CourseTest(Block):
             heading = etree.SubElement(section, "h2", {"id": f"test-module-{number}"})
             heading.text = title
             for quiz in quizzes:
-                render_question(section, quiz, language)
+                render_test_question(section, quiz, language, reveal=(kind == "final"))
         submit = etree.SubElement(test, "button", {
             "type": "submit", "class": "md-button md-button--primary course-test__submit"})
         submit.text = interface.text("test_submit", language)
@@ -41,5 +55,68 @@ class CourseTest(Block):
         return results
 
 
+def render_test_question(parent: etree.Element, quiz: Quiz, language: str,
+                         reveal: bool) -> etree.Element:
+    """A question of a course test: native inputs valued by the options' written numbers,
+    the check of the right answer, and (final test) what to reveal after submission."""
+    base = f"test-{quiz.id}"
+    fieldset = etree.SubElement(parent, "fieldset", {
+        "class": "quiz__fieldset course-test__question", "data-quiz": quiz.id,
+        "data-multiple": "true" if quiz.multiple else "false",
+        "data-salt": answer_keys.salt(quiz), "data-check": answer_keys.check(quiz)})
+    legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
+    legend.text = quiz.question
+    _paragraphs(fieldset, quiz.intro, "quiz__intro")
+    hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
+    hint.text = interface.text("quiz_choose_all" if quiz.multiple else "quiz_choose_one", language)
+    for number, choice in enumerate(quiz.choices, start=1):
+        option = etree.SubElement(fieldset, "div", {"class": "quiz__choice",
+                                                    "data-option": str(number)})
+        input_id = f"{base}-{number}"
+        etree.SubElement(option, "input", {
+            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
+            "value": str(number)})
+        label = etree.SubElement(option, "label", {"for": input_id})
+        label.text = choice.text
+    if reveal:
+        hidden = etree.SubElement(fieldset, "div", {"class": REVEAL, "data-quiz": quiz.id})
+        for number, choice in enumerate(quiz.choices, start=1):
+            feedback = etree.SubElement(hidden, "div", {
+                "class": "quiz__feedback", "data-option": str(number),
+                "data-right": "true" if choice.correct else "false"})
+            _paragraphs(feedback, choice.feedback)
+        explanation = etree.SubElement(hidden, "div", {"class": "quiz__explanation"})
+        _paragraphs(explanation, quiz.explanation)
+    return fieldset
+
+
+class KeyEncoder(Treeprocessor):
+    """Replaces the final test's reveal parts, once their Markdown is rendered, by one
+    encoded data block: {question id: encoded HTML}."""
+
+    def run(self, root: etree.Element) -> None:
+        for form in root.iter("form"):
+            if "course-test" not in form.get("class", "").split():
+                continue
+            keys = {}
+            for fieldset in list(form.iter("fieldset")):
+                for part in [c for c in fieldset if c.get("class") == REVEAL]:
+                    fieldset.remove(part)
+                    quiz_id, salt = part.get("data-quiz"), fieldset.get("data-salt")
+                    html = "".join(to_html_string(child) for child in part)
+                    html = self.md.treeprocessors["unescape"].unescape(html)
+                    keys[quiz_id] = answer_keys.encode(html.replace(util.AMP_SUBSTITUTE, "&"),
+                                                       salt)
+            if keys:
+                data = etree.SubElement(form, "script", {"type": "application/json",
+                                                         "class": "course-test__key"})
+                data.text = json.dumps(keys)
+
+
 class CourseTestExtension(BlockExtension):
     BLOCKS = (CourseTest,)
+
+    def extendMarkdown(self, md):
+        super().extendMarkdown(md)
+        # After inline Markdown (20) and the glossary's abbreviations (7).
+        md.treeprocessors.register(KeyEncoder(md), "course_test_keys", 5)

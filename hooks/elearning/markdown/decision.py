@@ -7,16 +7,19 @@ into one node at a time with buttons, and the list stays what is printed.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Mapping
+from typing import Callable, Mapping
 
 from .. import interface
-from ..domain.contacts import Contact
+from ..domain.contacts import Contact, resolve_references
 from ..domain.decisions import Decision, DecisionNode
 
 
 def render_decision(decision: Decision, contacts: Mapping[str, Contact], language: str) -> str:
     def t(key: str, **values) -> str:
         return interface.text(key, language, **values)
+
+    def plain(text: str) -> str:  # the block is HTML already: references as plain words
+        return resolve_references(text, contacts, language, t("number_to_confirm"))
 
     numbers = decision.numbers()
     base = f"decision-{decision.id}"
@@ -25,17 +28,17 @@ def render_decision(decision: Decision, contacts: Mapping[str, Contact], languag
                                     "aria-labelledby": f"{base}-title"})
     etree.SubElement(box, "p", {"class": "decision__kind"}).text = t("decision_kind")
     etree.SubElement(box, "h3", {"class": "decision__title", "id": f"{base}-title"}).text = \
-        decision.title
+        plain(decision.title)
     etree.SubElement(box, "p", {"class": "decision__intro"}).text = t("decision_intro")
     nodes = etree.SubElement(box, "ol", {"class": "decision__nodes"})
     for node in decision.in_reading_order():
         _node(nodes, node, numbers, base, contacts.get(node.contact) if node.contact else None,
-              language)
+              language, plain)
     return etree.tostring(box, encoding="unicode", method="html")
 
 
 def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], base: str,
-          contact: Contact | None, language: str) -> None:
+          contact: Contact | None, language: str, plain: Callable[[str], str]) -> None:
     def t(key: str, **values) -> str:
         return interface.text(key, language, **values)
 
@@ -46,7 +49,7 @@ def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], ba
     item = etree.SubElement(parent, "li", attributes)
     etree.SubElement(item, "p", {"class": "decision__number"}).text = \
         t("decision_step", number=number)
-    etree.SubElement(item, "p", {"class": "decision__text"}).text = node.text
+    etree.SubElement(item, "p", {"class": "decision__text"}).text = plain(node.text)
     if contact is not None:
         card = etree.SubElement(item, "p", {"class": "decision__contact"})
         card.text = t("flowchart_contact") + " "
@@ -63,7 +66,7 @@ def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], ba
         debrief = etree.SubElement(item, "div", {"class": "decision__debrief"})
         etree.SubElement(debrief, "p", {"class": "decision__debrief-title"}).text = \
             t("decision_debrief")
-        etree.SubElement(debrief, "p").text = node.debrief
+        etree.SubElement(debrief, "p").text = plain(node.debrief)
         again = etree.SubElement(item, "p", {"class": "decision__restart"})
         link = etree.SubElement(again, "a", {"href": f"#{base}-1"})  # the start is step 1
         link.text = t("decision_restart")
@@ -74,7 +77,7 @@ def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], ba
         entry = etree.SubElement(choices, "li", {"class": "decision__choice",
                                                  "data-next": str(target)})
         link = etree.SubElement(entry, "a", {"href": f"#{base}-{target}"})
-        link.text = choice.label + " "
+        link.text = plain(choice.label) + " "
         arrow = etree.SubElement(link, "span", {"class": "decision__goto", "aria-hidden": "true"})
         arrow.text = f"→ {target}"
         hidden = etree.SubElement(link, "span", {"class": "visually-hidden"})
@@ -82,7 +85,7 @@ def _node(parent: etree.Element, node: DecisionNode, numbers: dict[str, int], ba
         if choice.feedback:
             feedback = etree.SubElement(entry, "details", {"class": "decision__feedback"})
             etree.SubElement(feedback, "summary").text = t("decision_feedback")
-            etree.SubElement(feedback, "p").text = choice.feedback
+            etree.SubElement(feedback, "p").text = plain(choice.feedback)
 
 
 class DecisionFence:

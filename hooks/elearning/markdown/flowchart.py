@@ -43,10 +43,15 @@ class FlowchartFence:
 
     def __init__(self, state):
         self.state = state  # a ViewState: the reader's language and the contacts directory
+        self._parsed: dict[tuple[str, int], Flowchart | None] = {}
 
     def __call__(self, source, language, css_class, options, md, **kwargs) -> str:
         # The loader reports what is wrong with file and line; here it is shown as written.
-        flowchart = parse_flowchart(source, "", 0, self.state.contacts, Problems())
+        # The same text is rendered on several pages: read it once.
+        key = (source, id(self.state.contacts))  # a new build may bring a new directory
+        if key not in self._parsed:
+            self._parsed[key] = parse_flowchart(source, "", 0, self.state.contacts, Problems())
+        flowchart = self._parsed[key]
         if flowchart is None:
             pre = etree.Element("pre", {"class": f"{css_class}__source"})
             etree.SubElement(pre, "code").text = source

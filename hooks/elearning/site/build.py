@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import frontmatter
 from babel.dates import format_date
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +23,9 @@ from mkdocs.structure.pages import Page
 from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
+from ..domain.files import stray_files
 from ..domain.modules import Module
+from ..domain.reports import cases_without_model_answer
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -35,9 +38,11 @@ log = logging.getLogger("mkdocs.plugins.elearning")
 MODULES = "modules"
 COURSES = "courses"
 TOOLKITS = "toolkits"
+TRAINERS = "trainers"
 MAINTAINERS = "maintainers"
-GUIDES = {"maintainer-guide": "guide_maintainers", "authoring": "guide_authoring",
-          "terminology": "guide_terminology", "test-results": "guide_results"}
+GUIDES = {"maintainer-guide": "guide_maintainers", "trainer-guide": "guide_trainers",
+          "authoring": "guide_authoring", "terminology": "guide_terminology",
+          "test-results": "guide_results"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class SiteBuild:
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
-            self.curriculum = self._load(config, languages.all)
+            self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
@@ -100,21 +105,31 @@ class SiteBuild:
 
     def _load(self, config: MkDocsConfig, languages: tuple[str, ...]) -> Curriculum:
         root = Path(config.config_file_path).parent
-        guides = tuple(root / "docs" / f"{name}.md" for name in GUIDES)
+        guides = tuple(path for name in GUIDES for path in _guide_files(root / "docs", name, languages))
         curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
                                                languages, guides)
         for problem in problems:
             log.warning(str(problem))
-        if problems and (config.strict or not curriculum.courses):
+        if problems and (config.strict or problems.stops or not curriculum.courses):
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
+        # A warning, not a problem: the site is complete without it. MkDocs still fails a
+        # strict build at its end on any warning, so nothing ships without model answers.
+        for warning in cases_without_model_answer(curriculum):
+            log.warning(str(warning))
         return curriculum
 
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
     def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
         languages = Languages(config)
-        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"])
+        # Reported by the loader; never published silently (a non-strict build goes on).
+        root = Path(config.config_file_path).parent
+        stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
+        for file in [f for f in files if f.abs_src_path in stray]:
+            files.remove(file)
+        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -141,9 +156,9 @@ class SiteBuild:
         add(f"{MAINTAINERS}/translations.md", writer.translations())
         docs = Path(config.config_file_path).parent / "docs"
         for name, title in GUIDES.items():
-            text = (docs / f"{name}.md").read_text(encoding="utf-8")
-            add(f"{MAINTAINERS}/{name}.md", writer.guide(writer.t(title), _without_h1(text)))
+            add(f"{MAINTAINERS}/{name}.md", self._guide(writer, docs, name, title))
         add(f"{TOOLKITS}/index.md", writer.toolkits())
+        add(f"{TRAINERS}/results.md", writer.results())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
             view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)
@@ -153,6 +168,21 @@ class SiteBuild:
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
+    def _guide(self, writer: PageWriter, docs: Path, name: str, title: str) -> str:
+        """docs/<name>.<language>.md where it exists (like curriculum files); otherwise the
+        English guide, marked as English, with the notice untranslated modules get."""
+        language, source = writer.language, self.curriculum.languages[0]
+        translated = docs / f"{name}.{language}.md"
+        if language != source and translated.exists():
+            text = frontmatter.loads(translated.read_text(encoding="utf-8-sig")).content
+            stale = self.curriculum.is_stale(name, language)
+            return writer.guide(writer.t(title), _without_h1(text),
+                                writer.t("translation_stale") if stale else "")
+        text = (docs / f"{name}.md").read_text(encoding="utf-8-sig")
+        if language == source:
+            return writer.guide(writer.t(title), _without_h1(text))
+        return writer.guide(writer.t(title), _without_h1(text), writer.t("not_translated"), source)
+
     # -- on_nav -----------------------------------------------------------------------
     def keep_neighbours_in_section(self, nav: Navigation) -> Navigation:
         navigation.keep_neighbours_in_section(nav)
@@ -160,7 +190,8 @@ class SiteBuild:
 
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"])
+        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
+                            str(config.extra.get("content_version", "draft")))
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
@@ -221,6 +252,12 @@ class SiteBuild:
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
                                     urlsplit(config.site_url or "").path or "/elearning/")
+
+
+def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:
+    """A guide's English file and its translations that exist (docs/<name>.az.md ...)."""
+    files = [docs / f"{name}.md"] + [docs / f"{name}.{language}.md" for language in languages[1:]]
+    return [path for path in files if path == files[0] or path.exists()]
 
 
 def _without_h1(markdown: str) -> str:

@@ -24,6 +24,14 @@ class Languages:
         return (default, *others)
 
     @property
+    def of_the_content(self) -> tuple[str, ...]:
+        """Every language in mkdocs.yml, built or not: the content is checked against all of
+        them, also in a preview that builds fewer (`make serve PREVIEW=en`)."""
+        default = self.plugin.default_language
+        others = [lang.locale for lang in self.plugin.config.languages if lang.locale != default]
+        return (default, *others)
+
+    @property
     def current(self) -> str:
         return self.plugin.current_language or self.plugin.default_language
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .. import interface
+from ..domain.contacts import resolve_references
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -55,10 +56,12 @@ def _environment() -> jinja2.Environment:
 class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
-    def __init__(self, curriculum: Curriculum, language: str, version: str = ""):
+    def __init__(self, curriculum: Curriculum, language: str, version: str = "",
+                 content_version: str = ""):
         self.curriculum = curriculum
         self.language = language
         self.version = version  # "content version 1.0, 28 November 2026", for printouts
+        self.content_version = content_version  # "1.0": in every test result file
 
     def _render(self, template: str, **values) -> str:
         return _environment().get_template(template).render(
@@ -97,6 +100,8 @@ class PageWriter:
         modules = [only] if only else course.modules
         data = {
             "format": 1, "course": course.id, "language": lang,
+            "courses": [c.id for c in self.curriculum.courses],  # to check imported files
+            "contentVersion": self.content_version,
             "title": course.audience.name[lang], "passMark": course.audience.pass_mark,
             "modules": [{"slug": m.slug, "title": m.text(lang).title, "url": f"{m.slug}.html",
                          "quizzes": [q.id for q in course.quizzes(m, lang)],
@@ -106,6 +111,24 @@ class PageWriter:
         }
         text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
         return f'<script type="application/json" class="course-data">{text}</script>'
+
+    def results(self) -> str:
+        """The trainer's results page: the site's courses and test questions (no answers),
+        and the page's strings, for results-page.js."""
+        lang = self.language
+        courses = {
+            course.id: {"title": course.audience.name[lang], "modules": [
+                {"slug": m.slug, "title": m.text(lang).title,
+                 "questions": [{"id": q.id, "text": q.question,
+                                "options": [c.text for c in q.choices]}
+                               for q in m.test_questions_for(course.id, lang)]}
+                for m in course.modules]}
+            for course in self.curriculum.courses}
+        strings = interface.page_strings("results_", lang)
+        data = json.dumps({"courses": courses, "strings": strings, "language": lang},
+                          ensure_ascii=False).replace("</", "<\\/")
+        return self._render("results.md", data=data,
+                            languages=self.curriculum.languages)
 
     def library(self) -> str:
         return self._render("library.md", modules=in_order(self.curriculum.modules.values()))
@@ -120,10 +143,15 @@ class PageWriter:
         terms = sorted(self.curriculum.glossary, key=lambda t: t.texts[self.language].term.casefold())
         return self._render("glossary.md", terms=terms)
 
+    def plain(self, text: str) -> str:
+        """Contact references as plain words: a tooltip holds no markup."""
+        return resolve_references(text, self.curriculum.contacts, self.language,
+                                  self.t("number_to_confirm"))
+
     def abbreviations(self) -> str:
         """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
-        lines = [f"*[{term.texts[self.language].term}]: {term.texts[self.language].meaning}"
-                 for term in self.curriculum.glossary]
+        texts = [term.texts[self.language] for term in self.curriculum.glossary]
+        lines = [f"*[{text.term}]: {self.plain(text.meaning)}" for text in texts]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def maintainers(self) -> str:
@@ -147,9 +175,13 @@ class PageWriter:
         return self._render("translations.md", rows=sorted(rows.items()),
                             languages=self.curriculum.languages[1:])
 
-    def guide(self, title: str, markdown: str) -> str:
-        """A guide from docs/ shown in the site (for maintainers; not in search)."""
-        return f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n{markdown}'
+    def guide(self, title: str, markdown: str, notice: str = "", written_in: str = "") -> str:
+        """A guide from docs/ shown in the site (for maintainers; not in search). `notice`:
+        said to readers where the guide is not (or no longer fully) in their language;
+        `written_in`: the language of a guide shown untranslated."""
+        box = f'!!! info ""\n    {notice}\n\n' if notice else ""
+        body = f'<div lang="{written_in}" markdown>\n\n{markdown}\n\n</div>\n' if written_in else markdown
+        return f'---\ntitle: "{title}"\nsearch:\n  exclude: true\n---\n{box}{body}'
 
     def toolkits(self) -> str:
         return self._render("toolkits.md", toolkits=self.curriculum.toolkits)
