@@ -135,6 +135,12 @@ def test_stories_in_case_quiz_and_scenario_blocks_and_names_without_age_are_fine
     - [x] Smuggling
     ///
 
+    /// test-question | "Kenan" (a pseudonym), 17, works at a car wash. What is this?
+        id: q-child-car-wash
+
+    - [x] Possibly trafficking
+    ///
+
     The "Palermo" Protocol defines trafficking in Article 3.
     """
     assert check(text) == []

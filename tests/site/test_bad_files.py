@@ -67,6 +67,15 @@ BAD_FILES = {
                               "the build (modules go directly in curriculum/modules/"),
     ".txt and .html files": ({"modules/m.md": module(), "notes.txt": "x", "page.html": "<p>x</p>"},
                              None, None, "curriculum/notes.txt: '.txt' files are not read as pages"),
+    "a <script> in a module": ({"modules/m.md": module(body="\nHi <script>alert(1)</script>\n")},
+                               None, None, "curriculum/modules/m.md:10: a <script> in content: "
+                               "content cannot run code."),
+    "an event handler in a toolkit item": (
+        {"modules/m.md": module(), "toolkits/x.md": "---\ntitle: X\naudiences: all\n"
+         "kind: checklist\n---\n<a href=\"#\" onclick=\"go()\">Go</a>\n"}, None, None,
+        "toolkits/x.md:6: an inline event handler ('onclick=') in content"),
+    "a style attribute": ({"modules/m.md": module(body='\n<p style="color:red">x</p>\n')}, None,
+                          None, "curriculum/modules/m.md:10: a 'style' attribute in content"),
     "a toolkit item in a subfolder": ({"modules/m.md": module(), "toolkits/old/x.md": "x"}, None,
                                       None, "toolkits/old/x.md: a file in this folder is not read "
                                       "by the build"),

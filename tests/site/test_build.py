@@ -189,13 +189,13 @@ def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
     assert "WARNING -  curriculum/modules/n.md:3: 'police' is not an audience" in result.stderr
 
 
-def test_a_page_loading_an_outside_script_fails_the_build(tmp_path):
-    body = '\n<script src="https://cdn.example.org/x.js"></script>\n'
+def test_a_page_loading_an_outside_file_fails_the_build(tmp_path):
+    body = '\n<img src="https://cdn.example.org/x.png" alt="x">\n'
     project = make_project(tmp_path, {"modules/m.md": module(body=body)})
     result = run_mkdocs(project)
     assert result.returncode != 0
     assert "load files from outside the site" in result.stderr
-    assert "modules/m.html: <script src> https://cdn.example.org/x.js" in result.stderr
+    assert "modules/m.html: <img src> https://cdn.example.org/x.png" in result.stderr
     assert "Traceback" not in result.stderr
 
 

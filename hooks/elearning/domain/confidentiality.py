@@ -51,10 +51,10 @@ from .source import ContentSyntaxError, display_path, read_yaml_file
 
 ALLOW_FILE = "confidentiality-allow.yml"  # in curriculum/
 CASE_STUDY = ("case", "decision")  # a ```decision exercise is a fictional case too
-# Blocks that may tell of a fictional person (pseudonym and age): a case study, a quiz
-# question's situation, a road-map scenario, a decision exercise. Outside them such a story
-# is probably a case study written without its block.
-STORY_BLOCKS = ("case", "quiz", "scenario", "decision")
+# Blocks that may tell of a fictional person (pseudonym and age): a case study, a quiz or
+# test question's situation, a road-map scenario, a decision exercise. Outside them such a
+# story is probably a case study written without its block.
+STORY_BLOCKS = ("case", "quiz", "test-question", "scenario", "decision")
 
 # -- the vocabulary of the patterns ---------------------------------------------------------
 _NOT_AFTER = r"(?<![\w+/.@-])"  # not the middle of a word, a URL, a number or an address

@@ -11,6 +11,7 @@ from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory
                               content_texts, load_allowed)
 from .contacts import Contact, check_references, check_typed_numbers, load_contacts
 from .files import survey
+from .markup import check_markup
 from .flowcharts import check_translated_flowcharts, flowcharts_in
 from .glossary import Term, load_glossary
 from .courses import Course, assemble_courses
@@ -101,6 +102,7 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     check_confidentiality(content_texts(content_dir, toolkits_dir, root, guides), contacts,
                           allowed, problems)
     check_directory_phones(toolkits_dir / "contacts.yml", root, allowed, problems)
+    check_markup(content_texts(content_dir, toolkits_dir, root, guides), problems)
     interface_file = Path(__file__).parent.parent / "interface.yml"
     interface_text = ([(display_path(interface_file, root), 1,
                         interface_file.read_text(encoding="utf-8"))]

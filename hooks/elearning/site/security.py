@@ -29,16 +29,25 @@ the pages as built. Nothing else is relaxed:
 Inline event handlers (onclick=...) and javascript: URLs cannot be allowed without
 weakening the policy for every page: a page that has one stops the build.
 
+Only known inline scripts are hashed: those of Material's templates listed in
+MATERIAL_INLINE_SCRIPTS (the parts Jinja writes, such as the folder depth, may be any text
+without quotes) and the project's own in PROJECT_INLINE_SCRIPTS (none: its scripts are files).
+A page with any other inline script stops the build, so whatever reaches a page (content,
+a template override) can never widen the policy. (The content check refuses <script> in
+content earlier, with file and line.)
+
 Parsing uses html.parser (stdlib), like offline.py.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 from mkdocs.exceptions import PluginError
 
 SERVER_FOLDER = "_server"  # site/_server/: snippets for the web server (harmless if served)
@@ -70,6 +79,30 @@ COMPRESSED_TYPES = ("text/css", "application/javascript", "text/javascript", "ap
 HASHED_FILE_PATTERN = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 
 
+# The inline scripts pages may carry, by Material template (in material/templates/).
+MATERIAL_INLINE_SCRIPTS = (
+    "partials/javascripts/base.html",      # __md_scope, __md_get, __md_set (per folder depth)
+    "partials/javascripts/content.html",   # content tabs restored from the address
+    "partials/javascripts/palette.html",   # colour scheme restored (with a palette toggle)
+    "partials/javascripts/announce.html",  # announcement bar dismissed
+    "partials/javascripts/outdated.html",  # version warning
+)
+PROJECT_INLINE_SCRIPTS: tuple[str, ...] = ()  # exact texts; none today
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_JINJA = re.compile(r"\{\{.*?\}\}")
+
+
+def allowed_inline_scripts() -> list[re.Pattern[str]]:
+    """Patterns of the inline scripts that may be hashed (see the module docstring)."""
+    templates = Path(material.__file__).parent / "templates"
+    patterns = [re.compile(re.escape(text)) for text in PROJECT_INLINE_SCRIPTS]
+    for name in MATERIAL_INLINE_SCRIPTS:
+        for script in _SCRIPT.findall((templates / name).read_text(encoding="utf-8")):
+            parts = _JINJA.split(script)
+            patterns.append(re.compile('[^"<>]*'.join(re.escape(part) for part in parts)))
+    return patterns
+
+
 def sha256_source(text: str) -> str:
     """The CSP source expression for a script or style text: 'sha256-<base64>'."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -81,6 +114,7 @@ class InlineCode:
     """What a set of pages runs or styles inline."""
 
     scripts: set[str] = field(default_factory=set)          # executed inline <script> texts
+    script_pages: dict[str, str] = field(default_factory=dict)  # script text -> a page with it
     style_elements: set[str] = field(default_factory=set)   # <style> texts
     style_attributes: set[str] = field(default_factory=set)  # style="" values
     unsafe: list[str] = field(default_factory=list)         # handlers, javascript: URLs
@@ -114,6 +148,8 @@ class _InlineCodeParser(HTMLParser):
             return
         text = "".join(self._text)
         (self.found.scripts if tag == "script" else self.found.style_elements).add(text)
+        if tag == "script":
+            self.found.script_pages.setdefault(text, self.where)
         self._collecting = None
 
     def _start(self, tag: str) -> None:
@@ -170,6 +206,16 @@ def content_security_policy(site: Path) -> str:
             "Content-Security-Policy blocks on the portal; use a script file in "
             "overrides/javascripts/ (addEventListener) instead:\n  "
             + "\n  ".join(found.unsafe[:20]))
+    allowed = allowed_inline_scripts()
+    unknown = sorted(f"{found.script_pages[text]}: <script>{' '.join(text.split())[:80]}"
+                     f"{'…' if len(text) > 80 else ''}</script>"
+                     for text in found.scripts if not any(p.fullmatch(text) for p in allowed))
+    if unknown:
+        raise PluginError(
+            "these pages carry inline scripts that are not on the list of the theme's and the "
+            "project's own (hooks/elearning/site/security.py), so the Content-Security-Policy "
+            "will not allow them. Remove them, or move the code to a script file in "
+            "overrides/javascripts/:\n  " + "\n  ".join(unknown[:20]))
     scripts = sorted(sha256_source(text) for text in found.scripts)
     styles = sorted(sha256_source(text) for text in found.style_elements)
     if found.style_attributes:
