@@ -40,7 +40,7 @@ bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
 	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
 
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
-bundle: site
+bundle: site gift
 	$(BIN)/python tools/bundle.py
 
 # For learning platforms (Moodle...): question banks dist/gift/ct-<audience>-<lang>.gift, and
