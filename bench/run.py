@@ -611,6 +611,57 @@ def measure_lighthouse(site: Path, stock_site: Path, runs: int) -> list[Row]:
 COLUMNS = ("measure", "value", "baseline", "ratio", "goal", "met")
 
 
+# -- the trainer's results page ------------------------------------------------------------
+RESULT_FILES = 1000  # a trainer collecting a year of sessions
+
+
+def results_page_seconds(site: Path, files: list[tuple[str, str]], folder: Path) -> float:
+    """Seconds from choosing `files` on trainers/results.html (file://) in Chromium to the
+    report shown."""
+    from playwright.sync_api import sync_playwright
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(str(folder / name))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_page()
+        page.goto((site / "trainers" / "results.html").as_uri())
+        start = time.perf_counter()
+        page.locator(".results-load__files").set_input_files(paths)
+        page.wait_for_function("document.querySelector('.results-course') &&"
+                               " document.querySelector('.results-load__status').textContent"
+                               ".includes(';')", timeout=120_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return seconds
+
+
+def measure_results_page(site: Path, work: Path) -> list[Row]:
+    """The time the trainer's page takes to read 1,000 result files (baseline: 500)."""
+    try:
+        import playwright  # noqa: F401 (installed with the test requirements)
+    except ImportError:
+        print("Trainer's results page: not measured (pip install -r requirements-test.txt)")
+        return []
+    if not (shutil.which("chromium") or Path("/usr/bin/chromium").exists()):
+        print("Trainer's results page: not measured (Chromium is not installed)")
+        return []
+    sys.path.insert(0, str(ROOT))
+    from tests.results_batch import make_batch
+    files, _ = make_batch(RESULT_FILES // 2 + 60, seed=3)
+    files = files[:RESULT_FILES]
+    log(f"trainer's results page: {len(files)} and {len(files) // 2} result files")
+    full = results_page_seconds(site, files, work / "results-1000")
+    half = results_page_seconds(site, files[: len(files) // 2], work / "results-500")
+    return [ratio_row(f"trainer's results page, read {len(files):,} result files", full, half,
+                      lambda v: f"{v:.2f} s", "<= 5 s (baseline: 500 files)", full <= 5)]
+
+
 def text_table(rows: list[Row]) -> str:
     cells = [COLUMNS] + [tuple(getattr(r, c) for c in COLUMNS) for r in rows]
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
@@ -646,6 +697,8 @@ def main() -> int:
                         help="Lighthouse runs per page (median)")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the 100/400-module builds (the slow part)")
+    parser.add_argument("--only-results-page", action="store_true",
+                        help="build the starter site once and time only the trainer's page")
     parser.add_argument("--no-preview", action="store_true",
                         help="skip the edit-to-preview timing of mkdocs serve")
     args = parser.parse_args()
@@ -653,6 +706,10 @@ def main() -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         work = Path(temp)
+        if args.only_results_page:
+            built = mkdocs_build(copy_project(work / "results-project"), work / "results-site")
+            print(text_table(measure_results_page(built.site, work)))
+            return 0
         try:
             starter_rows, hooked, stock = measure_starter_build(work, args.runs)
             rows += starter_rows
@@ -671,6 +728,7 @@ def main() -> int:
                 print(f"Edit to preview could not be measured: {error}")
         if hooked:
             rows += measure_transfer(hooked.site, stock.site, project=hooked.site.parent)
+            rows += measure_results_page(hooked.site, work)
         if hooked and args.lighthouse:
             rows += measure_lighthouse(hooked.site, stock.site, args.lighthouse_runs)
         elif not args.lighthouse:

@@ -323,6 +323,8 @@
     moduleState: moduleState,
     download: download,
     normaliseCode: normaliseCode,
+    codeCharacters: CODE_CHARS,
+    maxFileSize: MAX_FILE,
     get saving() { return saving },
     get problem() { return problem },
     markDone: markDone,
@@ -370,106 +372,4 @@
     }
   }
 
-  /* Download, load (merge or replace) and removal, wherever the page offers them. */
-  function element(tag, className, content) {
-    var node = document.createElement(tag)
-    if (className) node.className = className
-    if (content !== undefined) node.textContent = content
-    return node
-  }
-
-  function button(label, className, onClick) {
-    var node = element("button", "md-button " + (className || ""), label)
-    node.type = "button"
-    node.addEventListener("click", onClick)
-    return node
-  }
-
-  function setUpTransfer(box) {
-    var status = box.querySelector(".progress-transfer__status")
-    var choice = box.querySelector(".progress-transfer__choice")
-    var input = box.querySelector(".progress-transfer__file")
-    function say(message, list) {
-      status.textContent = message
-      if (list && list.length) {
-        var items = element("ul")
-        list.slice(0, 5).forEach(function (reason) { items.appendChild(element("li", null, reason)) })
-        status.appendChild(items)
-      }
-    }
-    box.querySelector(".progress-transfer__export").addEventListener("click", function () {
-      window.CTE.exportProgress()
-    })
-    input.addEventListener("change", function (event) {
-      var file = event.target.files[0]
-      input.value = ""
-      choice.textContent = ""
-      if (!file) return
-      var size = file.size
-      var reading = size > MAX_FILE ? Promise.resolve("") : file.text()
-      reading.then(function (content) {
-        var found = readFile(content, size)
-        if (found.errors) return say(text("import_refused"), found.errors)
-        var summary = counts(found.data)
-        say(text("import_ask", summary))
-        var finish = function (mode) {
-          choice.textContent = ""
-          if (!apply(found.data, mode)) return say(text("import_not_saved"))
-          say(text(mode === "merge" ? "import_merged" : "import_replaced", summary))
-        }
-        choice.appendChild(button(text("import_merge"), "md-button--primary", function () { finish("merge") }))
-        choice.appendChild(button(text("import_replace"), "", function () { finish("replace") }))
-        choice.appendChild(button(text("cancel"), "", function () {
-          choice.textContent = ""
-          say(text("import_cancelled"))
-        }))
-        choice.querySelector("button").focus()
-      }, function () { say(text("import_refused"), [text("import_not_json")]) })
-    })
-  }
-
-  function setUpRemoval(box) {
-    var status = box.querySelector(".progress-remove__status")
-    var confirmBox = box.querySelector(".progress-remove__confirm")
-    box.querySelector(".progress-remove__start").addEventListener("click", function () {
-      confirmBox.textContent = ""
-      confirmBox.appendChild(element("p", null, text("remove_confirm")))
-      var yes = button(text("remove_yes"), "md-button--primary", function () {
-        confirmBox.textContent = ""
-        status.textContent = text(window.CTE.removeAll() ? "remove_done" : "remove_failed")
-      })
-      confirmBox.appendChild(yes)
-      confirmBox.appendChild(button(text("cancel"), "", function () {
-        confirmBox.textContent = ""
-        status.textContent = ""
-      }))
-      yes.focus()
-    })
-  }
-
-  function setUpCode(box) {
-    var shown = box.querySelector(".learner-code__value")
-    var input = box.querySelector(".learner-code__input")
-    var status = box.querySelector(".learner-code__status")
-    function show() { shown.textContent = window.CTE.learnerCode }
-    show()
-    box.hidden = false
-    box.querySelector(".learner-code__form").addEventListener("submit", function (event) {
-      event.preventDefault()
-      if (!window.CTE.setLearnerCode(input.value)) {
-        status.textContent = text("code_invalid", { chars: CODE_CHARS })
-        return
-      }
-      input.value = ""
-      show()
-      status.textContent = text(saving ? "code_saved" : "code_not_saved", { code: window.CTE.learnerCode })
-    })
-    document.addEventListener("cte:progress", show)
-  }
-
-  document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".progress-transfer").forEach(setUpTransfer)
-    document.querySelectorAll(".progress-remove").forEach(setUpRemoval)
-    document.querySelectorAll(".learner-code").forEach(setUpCode)
-  })
 })()
