@@ -24,9 +24,9 @@ from .. import interface
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.files import stray_files
-from ..domain.reports import Gap, audience_gaps
 from ..domain.modules import Module
-from ..domain.reports import cases_without_model_answer
+from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
+from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -77,11 +77,14 @@ class SiteBuild:
         # What each generated or module page shows, by src_uri (without language suffix).
         self.views: dict[str, ModuleView | TestQuestionsView] = {}
         self.gaps: dict[str, list[Gap]] = {}
+        # The file each built page shows (page path -> file), to name it in post-build checks.
+        self.sources: dict[str, str] = {}
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
+            self.sources = {}
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
@@ -202,7 +205,22 @@ class SiteBuild:
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")))
+        source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
+        if source:
+            self.sources[page.file.dest_uri] = source
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+
+    def _source_of(self, page: Page, language: str, root: Path) -> str | None:
+        shown = self.views.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        if isinstance(shown, ModuleView):
+            return shown.module.text(language).file
+        if page.file.abs_src_path:
+            return display_path(Path(page.file.abs_src_path), root)
+        folder, _, name = page.file.src_uri.removesuffix(".md").partition("/")
+        if folder == MAINTAINERS and name in GUIDES:
+            translated = f"docs/{name}.{language}.md"
+            return translated if (root / translated).exists() else f"docs/{name}.md"
+        return None
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
         language = writer.language
@@ -257,7 +275,7 @@ class SiteBuild:
             return
         site = Path(config.site_dir)
         search.split_index_by_language(site, Languages(config).all)
-        offline.check_no_external_resources(site)
+        offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
