@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test check browser clean translations bundle bench
+.PHONY: site serve test check browser clean translations bundle bench gift
 
 site: $(VENV)/.site-installed
 	$(MKDOCS) build --strict
@@ -42,6 +42,11 @@ bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
 bundle: site
 	$(BIN)/python tools/bundle.py
+
+# For learning platforms (Moodle...): question banks dist/gift/ct-<audience>-<lang>.gift, and
+# SCORM 1.2 packages dist/scorm/ct-<audience>-<lang>-scorm12.zip made from the built site.
+gift: $(VENV)/.site-installed
+	PYTHONPATH=hooks $(BIN)/python -m elearning.exports_cli gift
 
 # What to translate or update, per language. After a translator has updated a file:
 #   make translations STAMP=curriculum/modules/referral.az.md

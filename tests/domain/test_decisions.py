@@ -284,3 +284,13 @@ def test_a_decision_exercise_in_a_toolkit_item_is_reported(tmp_path):
     assert [str(p) for p in problems] == [
         "toolkits/t.md:7: a decision exercise belongs in a module (its progress counts "
         "there): move it to the module of this audience."]
+
+
+def test_each_end_with_the_shortest_path_to_it_for_facilitators():
+    decision, _ = parse(BAZAAR)
+    paths = [(end.name, end.end, [c.label for c in choices])
+             for end, choices in decision.paths_to_ends()]
+    assert paths == [
+        ("confront", "harmful", ["Go and tell the man to stop"]),
+        ("alone", "acceptable", ["Call the police", "Interview the boy alone"]),
+        ("guardian", "good", ["Call the police", "Wait for the guardianship body"])]

@@ -152,3 +152,17 @@ def test_test_questions_are_never_rendered_where_they_are_written():
         assert "secret" not in shown.lower() and "Key option" not in shown
         assert "Decoy" not in shown and "Key two" not in shown
         assert "/// test-question | An example in code" in shown  # code is left alone
+
+
+def test_the_loaders_block_scanner_knows_every_block_the_renderer_has():
+    """The scanner (domain/blocks.py) decides what is a block, which need an argument and which
+    take options; it must agree with the registered blocks, or an unclosed or refused block
+    would slip past the loader."""
+    from elearning.domain.blocks import BLOCK_NAMES, NEEDS_ARGUMENT, TAKE_OPTIONS
+    from elearning.domain.quizzes import TEST_QUESTION
+
+    blocks = [block for ext in authoring_extensions(ViewState())
+              for block in getattr(ext, "BLOCKS", ())]
+    assert {b.NAME for b in blocks} == BLOCK_NAMES - {TEST_QUESTION}  # taken out before
+    assert {b.NAME for b in blocks if b.ARGUMENT is True} == NEEDS_ARGUMENT - {TEST_QUESTION}
+    assert {b.NAME for b in blocks if b.OPTIONS} == TAKE_OPTIONS - {TEST_QUESTION}

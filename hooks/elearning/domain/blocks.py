@@ -11,7 +11,19 @@ from dataclasses import dataclass, field
 
 OPENING = re.compile(r"^(?P<fence>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*(?:\|(?P<argument>.*))?$")
 CLOSING = re.compile(r"^(?P<fence>/{3,})[ \t]*$")
-FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+FENCED_CODE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+# Every block the Markdown extensions render (tests/markdown checks the two lists agree). A
+# '/// name' line with another name is not a block: it would be published as raw text.
+BLOCK_NAMES = frozenset({"audience", "case", "answer", "trainer", "quiz", "test-question",
+                         "scenario", "asks", "say", "do", "course-test", "quiz-sheet"})
+# Blocks the renderer refuses (publishing them as raw text) without a '| argument', and the
+# only ones that take options (indented 'key: value' lines under the opening line).
+NEEDS_ARGUMENT = frozenset({"audience", "case", "quiz", "test-question", "scenario",
+                            "course-test"})
+TAKE_OPTIONS = frozenset({"quiz", "test-question", "scenario"})
+# Said here for the blocks whose loader does not already say it in its own words.
+_ARGUMENT_WORDS = {"case": "title", "scenario": "title"}
 
 
 @dataclass
@@ -19,7 +31,7 @@ class TextBlock:
     name: str
     argument: str
     line: int  # of the opening line, in the file
-    end_line: int | None = None  # of the closing line (None while open or never closed)
+    fence: str = "///"  # the slashes of the opening line; the closing line has as many
     options: str = ""  # the indented YAML lines right under the opening line
     options_line: int = 0
     content: list[str] = field(default_factory=list)
@@ -31,51 +43,138 @@ class TextBlock:
         return "\n".join(self.content)
 
 
+@dataclass(frozen=True)
+class StructureProblem:
+    """A block or fence that the Markdown renderer would not close where the author meant:
+    everything after it would be published as raw text ('- [x]', '## ', '///')."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Scan:
+    blocks: list[TextBlock] = field(default_factory=list)  # in reading order, outer first
+    problems: list[StructureProblem] = field(default_factory=list)
+
+
 def scan_blocks(body: str, first_line: int = 1) -> list[TextBlock]:
     """Every block in `body`, in reading order (outer blocks before the blocks they hold)."""
-    found: list[TextBlock] = []
-    open_blocks: list[tuple[str, TextBlock]] = []
-    in_code: str | None = None
+    return scan(body, first_line).blocks
+
+
+def scan(body: str, first_line: int = 1) -> Scan:
+    """The blocks of `body` and the problems of its structure, read as the renderer reads
+    them: code fences first (nothing inside one is a block), then `///` blocks, each closed
+    by a line of as many slashes as its opening line, innermost first."""
+    result = Scan()
+    open_blocks: list[TextBlock] = []
+    code: tuple[str, int] | None = None  # the open fence and its line
     reading_options = False
     for offset, line in enumerate(body.splitlines()):
         number = first_line + offset
         fence = FENCED_CODE.match(line)
-        if in_code:
-            if fence and fence.group(1)[0] == in_code[0] and len(fence.group(1)) >= len(in_code):
-                in_code = None
+        if code:
+            if fence and not fence["info"].strip() and fence["fence"][0] == code[0][0] \
+                    and len(fence["fence"]) >= len(code[0]):
+                code = None
             _add_content(open_blocks, line)
             continue
         if fence:
-            in_code = fence.group(1)
+            code = (fence["fence"], number)
         opening, closing = OPENING.match(line), CLOSING.match(line)
         if opening:
-            block = TextBlock(opening["name"].lower(), (opening["argument"] or "").strip(), number,
-                              parents=tuple(b for _, b in open_blocks))
-            found.append(block)
-            open_blocks.append((opening["fence"], block))
+            name = opening["name"].lower()
+            if name not in BLOCK_NAMES:
+                result.problems.append(StructureProblem(number, _unknown_block(name, opening["fence"])))
+            block = TextBlock(name, (opening["argument"] or "").strip(), number,
+                              opening["fence"], parents=tuple(open_blocks))
+            if not block.argument and name in _ARGUMENT_WORDS:
+                result.problems.append(StructureProblem(number, (
+                    f"this '{opening['fence']} {name}' block has no {_ARGUMENT_WORDS[name]}: "
+                    f"write it after '{opening['fence']} {name} | '. Without it the block is "
+                    "published as raw text.")))
+            result.blocks.append(block)
+            open_blocks.append(block)
             reading_options = True
             continue
-        if closing and any(f == closing["fence"] for f, _ in open_blocks):
-            while open_blocks:
-                fence_text, closed = open_blocks.pop()
-                closed.end_line = number
-                if fence_text == closing["fence"]:
-                    break
+        if closing:
+            _close(open_blocks, closing["fence"], number, result.problems)
             reading_options = False
             continue
         if reading_options and open_blocks and line.startswith(("    ", "\t")) and line.strip():
-            block = open_blocks[-1][1]
+            block = open_blocks[-1]
+            if not block.options and block.name in BLOCK_NAMES - TAKE_OPTIONS:
+                result.problems.append(StructureProblem(number, (
+                    f"the block '{_opening(block)}' (line {block.line}) takes no options, but "
+                    "this indented line right under its opening line reads as one: remove the "
+                    "indentation, or leave a blank line above it. The renderer would refuse "
+                    "the block and publish it as raw text.")))
             block.options_line = block.options_line or number
             block.options += (line[4:] if line.startswith("    ") else line[1:]) + "\n"
             continue
         reading_options = False
         _add_content(open_blocks, line)
-    return found
+    if code:
+        result.problems.append(StructureProblem(code[1], _unclosed_fence(code[0], body, code[1] - first_line)))
+    for block in open_blocks:
+        result.problems.append(StructureProblem(block.line, _unclosed(block)))
+    return result
 
 
-def _add_content(open_blocks, line: str) -> None:
+def _close(open_blocks: list[TextBlock], fence: str, number: int,
+           problems: list[StructureProblem]) -> None:
+    """A closing line closes the innermost open block if it has as many slashes."""
+    if open_blocks and open_blocks[-1].fence == fence:
+        open_blocks.pop().end_line = number
+        return
+    outer = next((b for b in reversed(open_blocks) if b.fence == fence), None)
+    if outer is None:
+        inner = open_blocks[-1] if open_blocks else None
+        problems.append(StructureProblem(number, (
+            f"this '{fence}' line closes no block: remove it, or write the block's opening "
+            f"line ('{fence} name | ...') above." if inner is None else
+            f"this '{fence}' line does not close the block '{_opening(inner)}' (line "
+            f"{inner.line}): a block is closed by a line with as many slashes as its opening "
+            f"line ('{inner.fence}').")))
+        return
+    inner = open_blocks[-1]
+    problems.append(StructureProblem(number, (
+        f"this '{fence}' line closes the block '{_opening(outer)}' (line {outer.line}) while "
+        f"the block '{_opening(inner)}' (line {inner.line}) inside it is still open: close "
+        f"the inner block first, with a line '{inner.fence}' where it ends.")))
+    while open_blocks:  # read on as if the inner blocks were closed: one mistake, one message
+        closed = open_blocks.pop()
+        closed.end_line = number
+        if closed is outer:
+            break
+
+
+def _opening(block: TextBlock) -> str:
+    return f"{block.fence} {block.name}" + (f" | {block.argument}" if block.argument else "")
+
+
+def _unclosed(block: TextBlock) -> str:
+    return (f"the block '{_opening(block)}' is never closed: add a line with only "
+            f"'{block.fence}' where it ends. Until then everything after it is published as "
+            "raw text ('- [x]', '## ', '///').")
+
+
+def _unclosed_fence(fence: str, body: str, index: int) -> str:
+    info = body.splitlines()[index].strip()
+    return (f"the fence '{info}' is never closed: add a line with only '{fence}' after its "
+            "last line. Until then everything after it is published as code.")
+
+
+def _unknown_block(name: str, fence: str) -> str:
+    known = ", ".join(sorted(BLOCK_NAMES - {"course-test", "quiz-sheet"}))
+    return (f"'{fence} {name}' is not a kind of block (the blocks are: {known}): check the "
+            "spelling. An unknown block is published as raw text.")
+
+
+def _add_content(open_blocks: list[TextBlock], line: str) -> None:
     if open_blocks:
-        open_blocks[-1][1].content.append(line)
+        open_blocks[-1].content.append(line)
 
 
 def without_blocks(lines: list[str], name: str) -> list[str]:

@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .audiences import Audience, load_audiences
+from .blocks import scan
 from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory_phones,
                               content_texts, load_allowed)
 from .contacts import Contact, check_references, check_typed_numbers, load_contacts
@@ -18,7 +19,7 @@ from .modules import Module, load_modules
 from .problems import Problems
 from .toolkits import Toolkit, ToolkitItem, assemble_toolkits, load_toolkit_items
 from .translations import Status, translation_status
-from .source import display_path
+from .source import ContentSyntaxError, display_path, read_markdown
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
         used |= {node.contact for decision in english.decisions for node in decision.nodes
                  if node.contact}
     _check_unique_quiz_ids(modules.values(), problems)
+    check_page_structure([*sorted(content_dir.glob("*.md")), *guides], root, problems)
     items = load_toolkit_items(toolkits_dir, root, languages, audiences, contacts, problems)
     for item in items.values():
         for text in item.texts.values():
@@ -128,3 +130,16 @@ def _check_unique_quiz_ids(modules, problems: Problems) -> None:
                              f"at {file}:{line}: give each question its own id.")
             else:
                 first_seen[quiz.id] = (text.file, quiz.line)
+
+
+def check_page_structure(paths, root: Path, problems: Problems) -> None:
+    """Published pages that are neither modules nor toolkit items (the home pages, the guides):
+    a block or fence left open would publish raw Markdown there too. Files that cannot be
+    read are reported by the survey of files."""
+    for path in paths:
+        try:
+            source = read_markdown(path)
+        except (ContentSyntaxError, OSError):
+            continue
+        for problem in scan(source.body, source.body_line).problems:
+            problems.add(display_path(path, root), problem.line, problem.message, stops=True)

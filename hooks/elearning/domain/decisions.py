@@ -166,6 +166,20 @@ class Decision:
             return here + max(below, default=0)
         return deepest(self.start, frozenset({self.start}))
 
+    def paths_to_ends(self) -> list[tuple[DecisionNode, tuple[DecisionChoice, ...]]]:
+        """Each end with the shortest path of choices that reaches it from the start, in
+        reading order: the paths a facilitator's guide lists for discussion."""
+        paths: dict[str, tuple[DecisionChoice, ...]] = {self.start: ()}
+        waiting = [self.start]
+        while waiting:
+            name = waiting.pop(0)
+            for choice in self.node(name).choices:
+                if choice.next not in paths:
+                    paths[choice.next] = paths[name] + (choice,)
+                    waiting.append(choice.next)
+        return [(node, paths[node.name]) for node in self.in_reading_order()
+                if node.end and node.name in paths]
+
     def shown_to(self, audience_id: str) -> bool:
         return self.audiences is None or audience_id in self.audiences
 

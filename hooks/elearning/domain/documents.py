@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .audiences import Audience, unknown_audience_message
-from .blocks import TextBlock, scan_blocks
+from .blocks import TextBlock, scan
 from .problems import Problems
 from .schema import validate
 from .source import ContentSyntaxError, MarkdownSource, display_path, read_markdown
@@ -136,8 +136,12 @@ def check_owned_by_english(words, english, keys: tuple[str, ...], translation: M
 
 def checked_blocks(source: MarkdownSource, display: str, audiences: Mapping[str, Audience],
                    problems: Problems) -> list[TextBlock]:
-    """The text's blocks; audience passages must name known audiences."""
-    blocks = scan_blocks(source.body, source.body_line)
+    """The text's blocks; audience passages must name known audiences. A block or fence left
+    open (or closed by the wrong line) stops the build: it would publish raw Markdown."""
+    structure = scan(source.body, source.body_line)
+    for problem in structure.problems:
+        problems.add(display, problem.line, problem.message, stops=True)
+    blocks = structure.blocks
     for block in blocks:
         if len(block.parents) == MAX_DEPTH:  # reported once, at the first block too deep
             problems.add(display, block.line, f"this block is inside {MAX_DEPTH} other blocks: "

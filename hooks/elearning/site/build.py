@@ -25,7 +25,8 @@ from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.files import stray_files
 from ..domain.modules import Module
-from ..domain.reports import cases_without_model_answer
+from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
+from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -75,11 +76,15 @@ class SiteBuild:
         self.view_state = ViewState()
         # What each generated or module page shows, by src_uri (without language suffix).
         self.views: dict[str, ModuleView | TestQuestionsView] = {}
+        self.gaps: dict[str, list[Gap]] = {}
+        # The file each built page shows (page path -> file), to name it in post-build checks.
+        self.sources: dict[str, str] = {}
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
+            self.sources = {}
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
@@ -110,6 +115,14 @@ class SiteBuild:
                                                languages, guides)
         for problem in problems:
             log.warning(str(problem))
+        # What an audience still lacks is no error (a new audience builds): said, not warned.
+        home = {language: _read_home(Path(config.docs_dir), language, languages)
+                for language in languages}
+        self.gaps = audience_gaps(curriculum, home)
+        for audience_id, gaps in self.gaps.items():
+            log.info(f"the audience '{audience_id}' still lacks: "
+                     + "; ".join(_gap_words(gap) for gap in gaps)
+                     + f" (listed in {MAINTAINERS}/coverage.html)")
         if problems and (config.strict or problems.stops or not curriculum.courses):
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
@@ -151,7 +164,7 @@ class SiteBuild:
             add(f"{folder}/certificate.md", writer.certificate(course))
         add("glossary.md", writer.glossary())
         add(f"{MAINTAINERS}/index.md", writer.maintainers())
-        add(f"{MAINTAINERS}/coverage.md", writer.coverage())
+        add(f"{MAINTAINERS}/coverage.md", writer.coverage(self.gaps))
         add(f"{MAINTAINERS}/to-validate.md", writer.to_validate())
         add(f"{MAINTAINERS}/translations.md", writer.translations())
         docs = Path(config.config_file_path).parent / "docs"
@@ -192,7 +205,22 @@ class SiteBuild:
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")))
+        source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
+        if source:
+            self.sources[page.file.dest_uri] = source
         return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+
+    def _source_of(self, page: Page, language: str, root: Path) -> str | None:
+        shown = self.views.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
+        if isinstance(shown, ModuleView):
+            return shown.module.text(language).file
+        if page.file.abs_src_path:
+            return display_path(Path(page.file.abs_src_path), root)
+        folder, _, name = page.file.src_uri.removesuffix(".md").partition("/")
+        if folder == MAINTAINERS and name in GUIDES:
+            translated = f"docs/{name}.{language}.md"
+            return translated if (root / translated).exists() else f"docs/{name}.md"
+        return None
 
     def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
         language = writer.language
@@ -247,7 +275,7 @@ class SiteBuild:
             return
         site = Path(config.site_dir)
         search.split_index_by_language(site, Languages(config).all)
-        offline.check_no_external_resources(site)
+        offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
@@ -258,6 +286,19 @@ def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path
     """A guide's English file and its translations that exist (docs/<name>.az.md ...)."""
     files = [docs / f"{name}.md"] + [docs / f"{name}.{language}.md" for language in languages[1:]]
     return [path for path in files if path == files[0] or path.exists()]
+
+
+def _read_home(content_dir: Path, language: str, languages: tuple[str, ...]) -> str:
+    path = content_dir / ("index.md" if language == languages[0] else f"index.{language}.md")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # a missing or unreadable home page: reported elsewhere
+        return ""
+
+
+def _gap_words(gap: Gap) -> str:
+    words = interface.text(f"gap_{gap.kind}", "en").rstrip(":")
+    return words + (f" ({', '.join(gap.details)})" if gap.details else "")
 
 
 def _without_h1(markdown: str) -> str:

@@ -1,11 +1,14 @@
 """The built site must not load anything from outside itself (USB sticks, no network,
-no tracking). This check fails the build if a page would."""
+no tracking). This check fails the build if a page would; the same pass over the pages
+looks for Markdown left raw in their text."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from .raw_markdown import HINT, raw_markdown
 
 # (tag, attribute) pairs that make the browser fetch something when the page loads.
 LOADING_ATTRIBUTES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("frame", "src"),
@@ -46,11 +49,22 @@ def external_loads(html: str) -> list[str]:
     return parser.found
 
 
-def check_no_external_resources(site: Path) -> None:
-    offending = []
+def check_pages(site: Path, sources: dict[str, str] | None = None) -> None:
+    """One pass over the built pages: nothing loaded from outside the site, and no Markdown
+    left raw in the text (raw_markdown.py). `sources`: page path -> the file it shows."""
+    offending, raw = [], []
+    sources = sources or {}
     for page in sorted(site.rglob("*.html")):
-        for load in external_loads(page.read_text(encoding="utf-8")):
-            offending.append(f"  {page.relative_to(site).as_posix()}: {load}")
+        path = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        for load in external_loads(html):
+            offending.append(f"  {path}: {load}")
+        found = raw_markdown(html)
+        if found:
+            source = f" (from {sources[path]})" if path in sources else ""
+            raw.append(f"  {path}{source}: " + "; ".join(found))
+    if raw:
+        raise PluginError(f"{len(raw)} page(s) show raw Markdown: {HINT}\n" + "\n".join(raw[:20]))
     if offending:
         raise PluginError(
             "these pages load files from outside the site, which fails offline and leaks "

@@ -1,0 +1,74 @@
+"""The safety net behind the loader's block check: Markdown that reached a built page as text.
+
+The loader stops at a block or fence left open (domain/blocks.py), the usual cause. Anything
+that still slips through (a block the renderer refused, HTML inside a block that shows its
+text as it is) shows on the page as '- [x] ...', '## ...', '///', '*[MIA]: ...' or an
+escaped '<div ...>': readers would see it, so the build stops naming the page.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Text inside these is shown as written on purpose (the guides show the syntax in code).
+_VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"}
+# Inline elements continue a line of text; every other tag starts a new one.
+_INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q", "s", "small",
+           "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "img", "input", "label"}
+
+_TAGS = "div|span|p|a|details|summary|section|article|aside|figure|table|thead|tbody|tr|td|th|" \
+        "ul|ol|li|br|hr|img|strong|em|h[1-6]|blockquote|abbr"
+PATTERNS = (
+    ("a task-list item", re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\](?:[ \t]|$)")),
+    ("a block line", re.compile(r"(?m)^[ \t]*/{3,}[ \t]*(?:[A-Za-z][\w-]*)?[ \t]*(?:\||$)")),
+    ("a heading", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+\S")),
+    ("an abbreviation definition", re.compile(r"\*\[[^\]\n]+\]:")),
+    ("an HTML tag", re.compile(rf"</?(?:{_TAGS})(?=[\s>/])", re.IGNORECASE)),
+)
+
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees, a line per block element, without code."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = [""]
+        self._verbatim = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VERBATIM:
+            self._verbatim += 1
+        elif tag not in _INLINE:
+            self.lines.append("")
+
+    def handle_endtag(self, tag):
+        if tag in _VERBATIM:
+            self._verbatim = max(0, self._verbatim - 1)
+        elif tag not in _INLINE:
+            self.lines.append("")
+
+    def handle_data(self, data):
+        if not self._verbatim:
+            self.lines[-1] += data
+
+
+def raw_markdown(html: str) -> list[str]:
+    """What looks like Markdown in the visible text of `html`: 'what: "the line"' each."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    found = []
+    text = "\n".join(parser.lines)
+    for what, pattern in PATTERNS:
+        match = pattern.search(text)
+        if match:
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            line = text[start: end if end >= 0 else None].strip()
+            found.append(f'{what}: "{line[:70]}"')
+    return found
+
+
+HINT = ("this Markdown is shown to readers as raw text. Most often a block ('/// quiz', "
+        "'/// case', ...) or a fence (```) above it is not closed, or is closed by a line with "
+        "another number of slashes: close it (see docs/authoring.md).")
