@@ -26,12 +26,12 @@ from ..domain.courses import Course
 from ..domain.curriculum import Curriculum, load_curriculum
 from ..domain.files import stray_files
 from ..domain.modules import Module
-from ..domain.reports import cases_without_model_answer
+from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
 from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import build_log, html_fixes, navigation, offline, search, security, sitemap
+from . import app, build_log, html_fixes, navigation, offline, search, security, sitemap
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -77,6 +77,7 @@ class SiteBuild:
         self.view_state = ViewState()
         # What each generated or module page shows, by src_uri (without language suffix).
         self.views: dict[str, ModuleView | TestQuestionsView] = {}
+        self.gaps: dict[str, list[Gap]] = {}
         # The file each built page shows (page path -> file), to name it in post-build checks.
         self.sources: dict[str, str] = {}
         self.problem_count = build_log.ProblemCount()
@@ -92,6 +93,7 @@ class SiteBuild:
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
+        config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -123,6 +125,14 @@ class SiteBuild:
             # Strict builds stop here: every problem is listed above, nothing half-built.
             raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
                               "again (each names the file and line).")
+        # What an audience still lacks is no error (a new audience builds): said, not warned.
+        home = {language: _read_home(Path(config.docs_dir), language, languages)
+                for language in languages}
+        self.gaps = audience_gaps(curriculum, home)
+        for audience_id, gaps in self.gaps.items():
+            log.info(f"the audience '{audience_id}' still lacks: "
+                     + "; ".join(_gap_words(gap) for gap in gaps)
+                     + f" (listed in {MAINTAINERS}/coverage.html)")
         # A warning, not a problem: the site is complete without it. MkDocs still fails a
         # strict build at its end on any warning, so nothing ships without model answers.
         for warning in cases_without_model_answer(curriculum):
@@ -169,7 +179,7 @@ class SiteBuild:
             add(f"{folder}/certificate.md", writer.certificate(course))
         add("glossary.md", writer.glossary())
         add(f"{MAINTAINERS}/index.md", writer.maintainers())
-        add(f"{MAINTAINERS}/coverage.md", writer.coverage())
+        add(f"{MAINTAINERS}/coverage.md", writer.coverage(self.gaps))
         add(f"{MAINTAINERS}/to-validate.md", writer.to_validate())
         add(f"{MAINTAINERS}/translations.md", writer.translations())
         docs = Path(config.config_file_path).parent / "docs"
@@ -282,17 +292,44 @@ class SiteBuild:
         search.split_index_by_language(site, Languages(config).all)
         pages = offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
+        app.write_app(site, Languages(config).all, self._app_names(config))
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site),
                                     urlsplit(config.site_url or "").path or "/elearning/")
         log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
                                    time.monotonic() - self.started))
 
+    @staticmethod
+    def _app_names(config: MkDocsConfig) -> dict[str, tuple[str, str, str]]:
+        """(name, short name, description) of the installed app, per language: the site's
+        name and description of that language (mkdocs.yml), the short name from interface.yml."""
+        entries = {entry.locale: entry for entry in Languages(config).plugin.config.languages}
+        names = {}
+        for language in Languages(config).all:
+            entry = entries.get(language)
+            names[language] = (getattr(entry, "site_name", None) or config.site_name,
+                               interface.text("app_short_name", language),
+                               getattr(entry, "site_description", None) or config.site_description or "")
+        return names
+
 
 def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:
     """A guide's English file and its translations that exist (docs/<name>.az.md ...)."""
     files = [docs / f"{name}.md"] + [docs / f"{name}.{language}.md" for language in languages[1:]]
     return [path for path in files if path == files[0] or path.exists()]
+
+
+def _read_home(content_dir: Path, language: str, languages: tuple[str, ...]) -> str:
+    path = content_dir / ("index.md" if language == languages[0] else f"index.{language}.md")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # a missing or unreadable home page: reported elsewhere
+        return ""
+
+
+def _gap_words(gap: Gap) -> str:
+    words = interface.text(f"gap_{gap.kind}", "en").rstrip(":")
+    return words + (f" ({', '.join(gap.details)})" if gap.details else "")
 
 
 def _without_h1(markdown: str) -> str:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Mapping
 
 import jinja2
 
@@ -14,7 +15,7 @@ from ..domain.contacts import resolve_references
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
-from ..domain.reports import (cases_without_model_answer, coverage, facts_to_validate,
+from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_to_validate,
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
@@ -157,8 +158,8 @@ class PageWriter:
     def maintainers(self) -> str:
         return self._render("maintainers.md")
 
-    def coverage(self) -> str:
-        return self._render("coverage.md", curriculum=self.curriculum,
+    def coverage(self, gaps: Mapping[str, list[Gap]] | None = None) -> str:
+        return self._render("coverage.md", curriculum=self.curriculum, gaps=gaps or {},
                             rows=coverage(self.curriculum),
                             missing_answers=cases_without_model_answer(self.curriculum),
                             without_tests=modules_without_test_questions(self.curriculum))
