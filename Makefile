@@ -23,11 +23,13 @@ serve: $(VENV)/.site-installed
 	  $(MKDOCS) serve --livereload
 
 test: $(VENV)/.test-installed node_modules/.installed browser
+	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest
 
 # The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
 # rules, then one strict build that checks the content in every language and renders English.
 check: $(VENV)/.test-installed
+	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
 	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
 	@rm -rf $(CURDIR)/.check-site
