@@ -277,9 +277,10 @@ class SiteBuild:
         search.split_index_by_language(site, Languages(config).all)
         offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
+        sub_path = urlsplit(config.site_url or "").path or "/elearning/"
+        security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
-        security.write_server_files(site, security.content_security_policy(site),
-                                    urlsplit(config.site_url or "").path or "/elearning/")
+        security.write_server_files(site, security.content_security_policy(site), sub_path)
 
 
 def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:
