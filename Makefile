@@ -23,11 +23,13 @@ serve: $(VENV)/.site-installed
 	  $(MKDOCS) serve --livereload
 
 test: $(VENV)/.test-installed node_modules/.installed browser
+	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest
 
 # The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
 # rules, then one strict build that checks the content in every language and renders English.
 check: $(VENV)/.test-installed
+	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
 	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
 	@rm -rf $(CURDIR)/.check-site
@@ -40,7 +42,7 @@ bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
 	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
 
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
-bundle: site
+bundle: site gift
 	$(BIN)/python tools/bundle.py
 
 # For learning platforms (Moodle...): question banks dist/gift/ct-<audience>-<lang>.gift, and

@@ -11,6 +11,8 @@ same name holding:
     nginx.conf                    a location block serving site/ at /elearning/
     apache.htaccess               the same for Apache (.htaccess in site/)
     MAINTAINERS.md                the maintainer guide (docs/maintainer-guide.md)
+    gift/ct-<audience>-<lang>.gift         question banks for Moodle (make gift)
+    scorm/ct-<audience>-<lang>-scorm12.zip SCORM 1.2 packages (make scorm)
     SHA256SUMS                    checksums of every other file: `sha256sum -c SHA256SUMS`
 
 The server snippets are written by the build beside the site, into site-server/ (never into
@@ -99,8 +101,18 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def platform_files(dist: Path | None) -> list[tuple[str, bytes]]:
+    """For learning platforms: dist/gift/*.gift (question banks) and dist/scorm/*.zip (SCORM
+    packages), as `make gift` and `make scorm` write them; none if not made."""
+    if dist is None:
+        return []
+    return [(f"{kind}/{path.name}", path.read_bytes())
+            for kind, pattern in (("gift", "*.gift"), ("scorm", "*.zip"))
+            for path in sorted((dist / kind).glob(pattern))]
+
+
 def bundle(site: Path, out: Path, config: Path, guide: Path,
-           day: datetime.date | None = None) -> Path:
+           day: datetime.date | None = None, platforms: Path | None = None) -> Path:
     """Write the zip into out and return its path."""
     site, out = site.resolve(), out.resolve()
     check_inputs(site, guide)
@@ -113,6 +125,7 @@ def bundle(site: Path, out: Path, config: Path, guide: Path,
     entries += [(server_file, (server_folder(site) / server_file).read_bytes())
                 for server_file in SERVER_FILES]
     entries.append((GUIDE_NAME, guide.read_bytes()))
+    entries += platform_files(platforms)
     entries.sort()
     sums = "".join(f"{sha256(data)}  {path}\n" for path, data in entries)
     entries.append((SUMS_NAME, sums.encode("ascii")))
@@ -148,9 +161,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="mkdocs.yml, for extra.content_version (default: mkdocs.yml)")
     parser.add_argument("--guide", type=Path, default=ROOT / "docs" / "maintainer-guide.md",
                         help="the maintainer guide (default: docs/maintainer-guide.md)")
+    parser.add_argument("--platforms", type=Path, default=ROOT / "dist",
+                        help="the folder with gift/ and scorm/ (default: dist/)")
     args = parser.parse_args(argv)
     try:
-        target = bundle(args.site, args.out, args.config, args.guide)
+        target = bundle(args.site, args.out, args.config, args.guide, platforms=args.platforms)
     except BundleError as error:
         print(f"bundle: {error}", file=sys.stderr)
         return 1

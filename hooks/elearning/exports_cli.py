@@ -46,6 +46,8 @@ def plain_words(curriculum: Curriculum, language: str):
 
 def write_gift(curriculum: Curriculum, out: Path, version: str = "") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("ct-*.gift"):  # a course removed since: its file must not ship
+        old.unlink()
     written = []
     for course in curriculum.courses:
         for language in curriculum.languages:

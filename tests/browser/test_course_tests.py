@@ -319,4 +319,4 @@ def test_module_pages_show_no_test_question(open_page, tests_root):
 
 def pdf_pages(path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return int(next(l for l in info.stdout.splitlines() if l.startswith("Pages:")).split()[1])
+    return int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1])

@@ -4,7 +4,6 @@ loaded by file picker, the figures shown and exported checked against statistics
 independently in Python."""
 import csv
 import io
-import json
 import subprocess
 
 import pytest

@@ -14,7 +14,7 @@ SITE_NAME = {"en": "Counter-trafficking e-learning", "az": "İnsan alverinə qar
 def pdf_page_texts(page, path) -> list[str]:
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    pages = int(next(l for l in info.stdout.splitlines() if l.startswith("Pages:")).split()[1])
+    pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1])
     return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
                            capture_output=True, text=True, check=True).stdout
             for n in range(1, pages + 1)]

@@ -28,7 +28,7 @@ def test_a_directory_number_typed_as_text_is_reported_with_the_reference_to_use(
     problems = found("First line.\n" + text)
     assert len(problems) == 1
     contact = "hotline-mia" if "152" in text else "iom-azerbaijan"
-    assert problems[0].startswith(f"m.md:11: the number '")
+    assert problems[0].startswith("m.md:11: the number '")
     assert f"of '{contact}' is typed as text" in problems[0]
     assert f"Write {{{{contact:{contact}}}}} (name and number) or {{{{number:{contact}}}}}" \
         in problems[0]

@@ -1,5 +1,4 @@
 """Decision exercises: the schema, links, paths and translations, with file, line and node."""
-from dataclasses import replace
 from textwrap import dedent
 
 import pytest

@@ -44,9 +44,21 @@ def guide(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bundle_zip(site, guide, tmp_path_factory) -> Path:
+def platforms(tmp_path_factory) -> Path:
+    """What `make gift` and `make scorm` leave in dist/ (stand-ins with known bytes)."""
+    dist = tmp_path_factory.mktemp("platforms")
+    (dist / "gift").mkdir()
+    (dist / "scorm").mkdir()
+    (dist / "gift" / "ct-employers-az.gift").write_text("// a question bank\n", encoding="utf-8")
+    (dist / "scorm" / "ct-employers-az-scorm12.zip").write_bytes(b"PK stand-in")
+    return dist
+
+
+@pytest.fixture(scope="module")
+def bundle_zip(site, guide, platforms, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    result = run_bundle("--site", str(site), "--out", str(out), "--guide", str(guide))
+    result = run_bundle("--site", str(site), "--out", str(out), "--guide", str(guide),
+                        "--platforms", str(platforms))
     assert result.returncode == 0, result.stderr
     zips = list(out.glob("*.zip"))
     assert len(zips) == 1 and str(zips[0]) in result.stdout
@@ -104,6 +116,11 @@ def test_the_site_and_the_snippets_are_there(unpacked, site, guide):
     assert f'Header always set Content-Security-Policy "{policy}"' in \
         (unpacked / "apache.htaccess").read_text(encoding="utf-8")
     assert (unpacked / "MAINTAINERS.md").read_bytes() == guide.read_bytes()
+
+
+def test_question_banks_and_scorm_packages_are_there(unpacked, platforms):
+    for name in ("gift/ct-employers-az.gift", "scorm/ct-employers-az-scorm12.zip"):
+        assert (unpacked / name).read_bytes() == (platforms / name).read_bytes(), name
 
 
 def test_unzip_makes_files_world_readable(bundle_zip):

@@ -30,7 +30,7 @@ from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import html_fixes, navigation, offline, search, security, sitemap
+from . import app, html_fixes, navigation, offline, search, security, sitemap
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -89,6 +89,7 @@ class SiteBuild:
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
+        config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -277,10 +278,24 @@ class SiteBuild:
         search.split_index_by_language(site, Languages(config).all)
         offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
+        app.write_app(site, Languages(config).all, self._app_names(config))
         sub_path = urlsplit(config.site_url or "").path or "/elearning/"
         security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site), sub_path)
+
+    @staticmethod
+    def _app_names(config: MkDocsConfig) -> dict[str, tuple[str, str, str]]:
+        """(name, short name, description) of the installed app, per language: the site's
+        name and description of that language (mkdocs.yml), the short name from interface.yml."""
+        entries = {entry.locale: entry for entry in Languages(config).plugin.config.languages}
+        names = {}
+        for language in Languages(config).all:
+            entry = entries.get(language)
+            names[language] = (getattr(entry, "site_name", None) or config.site_name,
+                               interface.text("app_short_name", language),
+                               getattr(entry, "site_description", None) or config.site_description or "")
+        return names
 
 
 def _guide_files(docs: Path, name: str, languages: tuple[str, ...]) -> list[Path]:

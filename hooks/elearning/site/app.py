@@ -1,0 +1,134 @@
+"""The installable offline app: web app manifests and the service worker, written once after
+every language is built.
+
+- manifest.webmanifest in each language's root (site/, site/az/, site/ru/): the names in that
+  language, icons, theme colour; start_url and scope relative to the manifest, so the site
+  works under any sub-path. The pages link the manifest of their language (overrides/main.html).
+- sw.js at the site root (its scope is the whole site): the code of service-worker.js after
+  the lists the build computes: the shared files, every page and search index per language,
+  and VERSION, a hash of all their contents. A new build with any changed file is a new
+  worker, which replaces the cache; the same build gives the same worker (no needless update).
+- Registered by javascripts/app.js over https and on localhost only (never from file://).
+
+Not precached: PDFs (printouts, large; cached once opened), source maps, search_index.js
+(file:// only), the sitemaps, 404.html and _server/ (snippets for the web server).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.elearning")
+
+WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+THEME_COLOUR = "#4051b5"  # Material's indigo primary (mkdocs.yml palette)
+BACKGROUND = "#ffffff"
+ICONS = ((192, "assets/icons/icon-192.png"), (512, "assets/icons/icon-512.png"))
+LEFT_OUT_SUFFIXES = (".pdf", ".map", ".gz", ".xml")
+LEFT_OUT_NAMES = {"search_index.js", "404.html", WORKER}
+LEFT_OUT_FOLDERS = {"_server"}
+# Shared assets that only some readers need: the lunr languages the search index names.
+LUNR = "assets/javascripts/lunr/"
+
+
+@dataclass(frozen=True)
+class Precache:
+    version: str
+    shared: list[str]
+    pages: dict[str, list[str]]  # by language: pages and search index
+    sizes: dict[str, int]  # by language: bytes downloaded on the first visit (shared included)
+    compressed: dict[str, int]  # the same, as a server with gzip (nginx.conf) sends them
+
+
+def precache(site: Path, languages: tuple[str, ...]) -> Precache:
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    files = [f for f in files if _kept(f)]
+    lunr = _lunr_files(site, languages)
+    pages: dict[str, list[str]] = {language: [] for language in languages}
+    shared: list[str] = []
+    for file in files:
+        first = file.split("/")[0]
+        if first in languages[1:]:
+            pages[first].append(file)
+        elif file.endswith(".html") or file.startswith("search/") or file == MANIFEST:
+            pages[languages[0]].append(file)
+        elif not file.startswith(LUNR) or file in lunr:
+            shared.append(file)
+    digest = hashlib.sha256()
+    for file in shared + [f for language in languages for f in pages[language]]:
+        digest.update(file.encode() + b"\0" + (site / file).read_bytes())
+    def total(files, measure) -> int:
+        return sum(measure((site / f).read_bytes()) for f in files)
+
+    def gzipped(data: bytes) -> int:
+        return len(gzip.compress(data, 6)) if len(data) > 1024 else len(data)
+
+    sizes = {language: total(shared + pages[language], len) for language in languages}
+    compressed = {language: total(shared + pages[language], gzipped) for language in languages}
+    return Precache(digest.hexdigest()[:16], shared, pages, sizes, compressed)
+
+
+def _kept(file: str) -> bool:
+    name = file.rsplit("/", 1)[-1]
+    return (file.split("/")[0] not in LEFT_OUT_FOLDERS and name not in LEFT_OUT_NAMES
+            and not name.startswith(".") and not file.endswith(LEFT_OUT_SUFFIXES))
+
+
+def _lunr_files(site: Path, languages: tuple[str, ...]) -> set[str]:
+    """The lunr files Material's search worker imports for the indexes' languages."""
+    wanted = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+    for language in languages:
+        folder = "" if language == languages[0] else f"{language}/"
+        index = site / folder / "search" / "search_index.json"
+        if index.exists():
+            for lang in json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]:
+                if lang != "en":
+                    wanted.add(f"lunr.{lang}.min.js")
+                    wanted |= {"tinyseg.js", "wordcut.js"} if lang in ("ja", "th") else set()
+    return {f"{LUNR}min/{name}" for name in wanted if (site / LUNR / "min" / name).exists()}
+
+
+def manifest(language: str, default: str, name: str, short_name: str, description: str) -> dict:
+    up = "" if language == default else "../"  # from the language folder to the site root
+    return {
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "lang": language,
+        "dir": "ltr",
+        "id": "./index.html",
+        "start_url": "./index.html",
+        "scope": up or "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND,
+        "icons": [{"src": f"{up}{path}", "sizes": f"{size}x{size}", "type": "image/png",
+                   "purpose": "any"} for size, path in ICONS]
+                 + [{"src": f"{up}{ICONS[-1][1]}", "sizes": "512x512", "type": "image/png",
+                     "purpose": "maskable"}],
+    }
+
+
+def write_app(site: Path, languages: tuple[str, ...], names: dict[str, tuple[str, str, str]]) -> Precache:
+    """`names`: per language (name, short name, description)."""
+    for language in languages:
+        folder = site if language == languages[0] else site / language
+        (folder / MANIFEST).write_text(
+            json.dumps(manifest(language, languages[0], *names[language]), ensure_ascii=False,
+                       indent=1), encoding="utf-8")
+    cache = precache(site, languages)
+    code = (Path(__file__).parent / "service-worker.js").read_text(encoding="utf-8")
+    lists = (f"var VERSION = {json.dumps(cache.version)}\n"
+             f"var LANGUAGES = {json.dumps(list(languages))}\n"
+             f"var SHARED = {json.dumps(cache.shared)}\n"
+             f"var PAGES = {json.dumps(cache.pages, ensure_ascii=False)}\n")
+    (site / WORKER).write_text(lists + code, encoding="utf-8")
+    log.info("Offline app: first visit downloads " + ", ".join(
+        f"{language} {size / 1_048_576:.1f} MB ({cache.compressed[language] / 1_048_576:.1f} MB "
+        f"compressed; {len(cache.pages[language])} files)" for language, size in cache.sizes.items()))
+    return cache
