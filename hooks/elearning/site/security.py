@@ -387,4 +387,4 @@ def relative_404(site: Path, sub_path: str) -> None:
         return
     prefix = re.escape(_normalise_sub_path(sub_path))
     html = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(rf'((?:href|src|action)=")(?:{prefix})', r"\1", html), encoding="utf-8")
+    page.write_text(re.sub(rf'((?:href|src|action)=")(?:{prefix})/*', r"\1", html), encoding="utf-8")
