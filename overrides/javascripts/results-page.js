@@ -200,7 +200,13 @@
           flags.appendChild(element("p", "results-flag results-flag--" + flag, t("flag_" + flag)))
         })
       })
-      section.appendChild(questions)
+      // On a phone the question table scrolls sideways (a focusable, named region).
+      var scroll = element("div", "results-scroll")
+      scroll.tabIndex = 0
+      scroll.setAttribute("role", "region")
+      scroll.setAttribute("aria-label", t("questions"))
+      scroll.appendChild(questions)
+      section.appendChild(scroll)
       return section
     }
 
