@@ -5,10 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test check browser clean translations bundle bench gift
+.PHONY: site serve test check browser fonts clean translations bundle bench gift
 
-site: $(VENV)/.site-installed
-	$(MKDOCS) build --strict
+# PDF=yes: the PDF downloads (WeasyPrint, cached in .cache/pdf); `make serve` leaves them out.
+site: $(VENV)/.site-installed fonts
+	PDF=yes $(MKDOCS) build --strict
 	@echo
 	@echo "The site is in $(CURDIR)/site/"
 	@echo "  Open it from disk:  site/index.html (double-click, or a USB stick; no server needed)"
@@ -20,9 +21,9 @@ PREVIEW ?= en
 serve: $(VENV)/.site-installed
 	@echo "Live preview ($(PREVIEW)). MkDocs does not reload hook code: restart 'make serve' after editing hooks/."
 	BUILD_AZ=$(if $(filter az all,$(PREVIEW)),true,false) BUILD_RU=$(if $(filter ru all,$(PREVIEW)),true,false) \
-	  $(MKDOCS) serve --livereload
+	  PDF=no $(MKDOCS) serve --livereload
 
-test: $(VENV)/.test-installed node_modules/.installed browser
+test: $(VENV)/.test-installed node_modules/.installed browser fonts
 	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest
 
@@ -65,6 +66,17 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils nginx >/dev/null; \
 	  else \
 	    echo "Install Debian's chromium, poppler-utils and nginx for the browser tests (skipped without them)"; \
+	  fi; \
+	fi
+
+# The PDFs embed DejaVu Sans (every Azerbaijani and Russian letter): Debian's
+# fonts-dejavu-core, installed here when run as root (most Debian/Ubuntu machines have it).
+fonts:
+	@if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/local/share/fonts/DejaVuSans.ttf 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "The PDFs need the DejaVu fonts: run 'sudo make fonts' (or: sudo apt-get install fonts-dejavu-core)"; \
 	  fi; \
 	fi
 

@@ -45,17 +45,18 @@ def pytest_collection_modifyitems(config, items):
 SUB_PATH = "elearning"  # the site is served under /elearning/ as on the coordinator's portal
 
 
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(project: Path, *args: str, pdfs: bool = False) -> subprocess.CompletedProcess:
+    """A build; with `pdfs`, the PDF downloads too (slow the first time, then cached)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF": "yes" if pdfs else "no"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project,
                           capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real starter site, built once per test run with --strict."""
+    """The real starter site with its PDFs, built once per test run with --strict."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site))
+    result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site), pdfs=True)
     assert result.returncode == 0, result.stderr[-5000:]
     assert "WARNING" not in result.stderr, result.stderr[-5000:]
     return site

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import frontmatter
+from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,7 +33,7 @@ from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import app, html_fixes, navigation, offline, search, security, sitemap
+from . import app, html_fixes, navigation, offline, pdf, search, security, sitemap
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -76,6 +79,7 @@ class SiteBuild:
         self.view_state = ViewState()
         # What each generated or module page shows, by src_uri (without language suffix).
         self.views: dict[str, ModuleView | TestQuestionsView] = {}
+        self.pdfs = False  # extra.pdf: make the PDF downloads (make site, make bundle)
         self.gaps: dict[str, list[Gap]] = {}
         # The file each built page shows (page path -> file), to name it in post-build checks.
         self.sources: dict[str, str] = {}
@@ -89,6 +93,7 @@ class SiteBuild:
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
+        self.pdfs = pdf.enabled(config.extra.get("pdf", False))
         config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
@@ -143,7 +148,7 @@ class SiteBuild:
         for file in [f for f in files if f.abs_src_path in stray]:
             files.remove(file)
         writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
-                            str(config.extra.get("content_version", "draft")))
+                            str(config.extra.get("content_version", "draft")), self.pdfs)
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -205,7 +210,7 @@ class SiteBuild:
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
-                            str(config.extra.get("content_version", "draft")))
+                            str(config.extra.get("content_version", "draft")), self.pdfs)
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
@@ -275,14 +280,61 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
+        if self.pdfs:
+            self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
         offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         app.write_app(site, Languages(config).all, self._app_names(config))
+        sub_path = urlsplit(config.site_url or "").path or "/elearning/"
+        security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
-        security.write_server_files(site, security.content_security_policy(site),
-                                    urlsplit(config.site_url or "").path or "/elearning/")
+        security.write_server_files(site, security.content_security_policy(site), sub_path)
 
+    def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
+        """The PDF downloads, from the pages as built; then their size and page count in
+        the links to them."""
+        languages = Languages(config)
+        documents = []
+        for language in languages.all:
+            footer = self.version_line(config, language)
+            writer = PageWriter(self.curriculum, language)
+            for toolkit in self.curriculum.toolkits:
+                folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
+                pages = {"toolkit": (f"{folder}/index.html", writer.toolkit_title(toolkit))}
+                if toolkit.one_pager:
+                    pages["one-pager"] = (f"{folder}/one-pager.html",
+                                          toolkit.one_pager.text(language).title)
+                for kind, (page, title) in pages.items():
+                    target = f"{folder}/{pdf.pdf_name(toolkit.id, kind, language)}"
+                    documents.append(pdf.PdfDocument(page, target, language, title, kind,
+                                                     footer))
+        root = Path(config.config_file_path).parent
+        started = time.perf_counter()
+        try:
+            rendered = pdf.render_pdfs(site, documents, config.site_url or "https://localhost/",
+                                       root / ".cache" / "pdf", log.info)
+            pdf.fill_in_facts(site, rendered, self._pdf_facts)
+        except pdf.PdfError as error:
+            raise PluginError(f"PDF: {error}")
+        made = [r for r in rendered if r.seconds]
+        log.info(f"PDFs: {len(rendered)} in {time.perf_counter() - started:.1f} s "
+                 f"({len(made)} rendered in {sum(r.seconds for r in made):.1f} s, "
+                 f"{len(rendered) - len(made)} from the cache in .cache/pdf)")
+
+    @staticmethod
+    def _pdf_facts(rendered: "pdf.Rendered") -> str:
+        """'(PDF, 3 pages, 120 KB)' in the document's language."""
+        language = rendered.document.language
+        form = Locale.parse(language).plural_form(rendered.pages)
+        pages = interface.text(f"pdf_pages_{form}", language, n=rendered.pages)
+        kilobytes = rendered.size / 1024
+        size = (interface.text("pdf_kilobytes", language,
+                               size=format_decimal(round(kilobytes), locale=language))
+                if kilobytes < 1000 else
+                interface.text("pdf_megabytes", language,
+                               size=format_decimal(round(kilobytes / 1024, 1), locale=language)))
+        return interface.text("pdf_facts", language, pages=pages, size=size)
     @staticmethod
     def _app_names(config: MkDocsConfig) -> dict[str, tuple[str, str, str]]:
         """(name, short name, description) of the installed app, per language: the site's

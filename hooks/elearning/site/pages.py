@@ -19,6 +19,7 @@ from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_t
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
+from .pdf import pdf_name
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -58,15 +59,31 @@ class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
     def __init__(self, curriculum: Curriculum, language: str, version: str = "",
-                 content_version: str = ""):
+                 content_version: str = "", pdfs: bool = False):
         self.curriculum = curriculum
         self.language = language
         self.version = version  # "content version 1.0, 28 November 2026", for printouts
         self.content_version = content_version  # "1.0": in every test result file
+        self.pdfs = pdfs        # whether this build makes the PDF downloads (pdf.py)
 
     def _render(self, template: str, **values) -> str:
         return _environment().get_template(template).render(
-            lang=self.language, t=self.t, audience_names=self.audience_names, **values)
+            lang=self.language, t=self.t, audience_names=self.audience_names,
+            pdf_link=self.pdf_link, **values)
+
+    def pdf_link(self, toolkit: Toolkit, kind: str, from_index: bool = False,
+                 what: str = "") -> str:
+        """'Download PDF (2 pages, 120 KB)' as a link, or nothing in a build without PDFs.
+        The size and page count are written in once the PDFs exist (pdf.fill_in_facts)."""
+        if not self.pdfs:
+            return ""
+        name = pdf_name(toolkit.id, kind, self.language)
+        prefix = "" if self.language == self.curriculum.languages[0] else f"{self.language}/"
+        href = f"{toolkit.id}/{name}" if from_index else name
+        hidden = f'<span class="visually-hidden">: {what}</span>' if what else ""
+        return (f'<a class="pdf-download" href="{href}" download>{self.t("pdf_download")}'
+                f'{hidden} <span class="pdf-download__facts" '
+                f'data-pdf="{prefix}toolkits/{toolkit.id}/{name}"></span></a>')
 
     def t(self, key: str, **values) -> str:
         return interface.text(key, self.language, **values)
@@ -186,6 +203,9 @@ class PageWriter:
 
     def toolkits(self) -> str:
         return self._render("toolkits.md", toolkits=self.curriculum.toolkits)
+
+    def toolkit_title(self, toolkit: Toolkit) -> str:
+        return self.t("toolkit_title", audience=toolkit.audience.name[self.language])
 
     def one_pager(self, toolkit: Toolkit) -> str:
         text = toolkit.one_pager.text(self.language)

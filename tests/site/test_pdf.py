@@ -1,0 +1,172 @@
+"""The PDF downloads of the real built site (made once, with the session's built_site):
+every audience and language, A4, the expected pages, fonts embedded, text that extracts with
+its Azerbaijani and Russian letters, clickable phone numbers, linked with size and pages."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from elearning.domain.curriculum import load_curriculum
+from elearning.site import pdf
+from tests.conftest import LANGUAGES, ROOT
+
+PREFIX = {"en": "", "az": "az/", "ru": "ru/"}
+pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None,
+                                reason="poppler-utils (pdfinfo) is not installed")
+
+
+@pytest.fixture(scope="module")
+def curriculum():
+    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
+    return loaded
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def info(path: Path) -> dict[str, str]:
+    return dict(line.split(":", 1) for line in run("pdfinfo", str(path)).splitlines()
+                if ":" in line)
+
+
+def page_texts(path: Path, pages: int) -> list[str]:
+    return [" ".join(run("pdftotext", "-f", str(n), "-l", str(n), str(path), "-").split())
+            for n in range(1, pages + 1)]
+
+
+def documents(curriculum):
+    for toolkit in curriculum.toolkits:
+        for language in LANGUAGES:
+            folder = f"{PREFIX[language]}toolkits/{toolkit.id}"
+            for kind in ("one-pager", "toolkit"):
+                yield toolkit, language, kind, f"{folder}/{pdf.pdf_name(toolkit.id, kind, language)}"
+
+
+def test_every_pdf_opens_in_a4_with_its_pages_fonts_and_footer(built_site, curriculum):
+    seen = 0
+    for toolkit, language, kind, target in documents(curriculum):
+        path = built_site / target
+        assert path.is_file(), target
+        facts = info(path)
+        pages = int(facts["Pages"])
+        assert "(A4)" in facts["Page size"], target
+        if kind == "one-pager":
+            assert pages == 1, f"{target}: {pages} pages"
+        else:
+            assert pages >= 4, f"{target}: {pages} pages"
+        fonts = run("pdffonts", str(path)).splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), (target, fonts)
+        texts = page_texts(path, pages)
+        assert all(texts), f"{target}: a blank page ({[len(t) for t in texts]})"
+        for number, text in enumerate(texts, start=1):
+            assert re.search(rf"\b{number} ?/ ?{pages}$", text), (target, number, text[-60:])
+            assert curriculum_version_words(language) in text, (target, number)
+        seen += 1
+    assert seen == len(curriculum.toolkits) * len(LANGUAGES) * 2
+
+
+def curriculum_version_words(language: str) -> str:
+    return {"en": "Content version", "az": "Məzmunun versiyası",
+            "ru": "Версия материалов"}[language]
+
+
+def test_text_extracts_with_the_audiences_contacts_and_every_letter(built_site, curriculum):
+    for toolkit, language, kind, target in documents(curriculum):
+        if kind != "one-pager":
+            continue
+        path = built_site / target
+        text = " ".join(run("pdftotext", str(path), "-").split())
+        title = " ".join(toolkit.one_pager.text(language).title.split())
+        assert title in text, (target, title)  # letters such as ə ş ç ğ ı İ ö ü and Cyrillic
+        for contact in toolkit.contacts:
+            if contact.phone:
+                assert contact.phone in text, (target, contact.id)
+        urls = run("pdfinfo", "-url", str(path))
+        dialled = {c.dial for c in toolkit.contacts if c.phone}
+        assert dialled and all(f"tel:{number}" in urls for number in dialled), (target, urls)
+    az = " ".join(run("pdftotext", str(built_site / "az/toolkits/municipalities/"
+                                        "ct-municipalities-toolkit-az.pdf"), "-").split())
+    assert all(letter in az for letter in "əşçğıöüİ"), "an Azerbaijani letter is lost"
+    ru = " ".join(run("pdftotext", str(built_site / "ru/toolkits/municipalities/"
+                                        "ct-municipalities-toolkit-ru.pdf"), "-").split())
+    assert re.search(r"[А-Я][а-я]{5,}", ru), "Russian text is lost"
+
+
+def test_each_toolkit_item_starts_a_page(built_site, curriculum):
+    from bs4 import BeautifulSoup
+    for toolkit in curriculum.toolkits:
+        for language in LANGUAGES:
+            folder = built_site / f"{PREFIX[language]}toolkits/{toolkit.id}"
+            html = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"),
+                                 "html.parser")
+            items = [squeezed(h.get_text()) for h in html.select("h2.toolkit-item")]
+            path = folder / pdf.pdf_name(toolkit.id, "toolkit", language)
+            texts = [squeezed(t) for t in page_texts(path, int(info(path)["Pages"]))]
+            assert texts[0].startswith(squeezed(html.select_one("h1").get_text()))
+            for item in items:
+                assert any(text.startswith(item) for text in texts), (path.name, item)
+
+
+def squeezed(text: str) -> str:
+    """Without spaces and hyphens: a title wrapped across lines extracts without them."""
+    return re.sub(r"[\s\-‐]", "", text)
+
+
+def test_pages_link_their_pdfs_with_size_and_page_count(built_site, curriculum):
+    from bs4 import BeautifulSoup
+    for language in LANGUAGES:
+        index = BeautifulSoup((built_site / f"{PREFIX[language]}toolkits/index.html")
+                              .read_text(encoding="utf-8"), "html.parser")
+        links = {a["href"]: a.get_text() for a in index.select("a.pdf-download")}
+        for toolkit in curriculum.toolkits:
+            for kind in ("one-pager", "toolkit"):
+                href = f"{toolkit.id}/{pdf.pdf_name(toolkit.id, kind, language)}"
+                assert href in links, (language, href)
+        for text in links.values():
+            assert re.search(r"\(PDF, \d+ \S+, [\d,.\s]+ (KB|КБ|MB|МБ)\)", text), text
+        page = BeautifulSoup((built_site / f"{PREFIX[language]}toolkits/employers/one-pager.html")
+                             .read_text(encoding="utf-8"), "html.parser")
+        link = page.select_one("a.pdf-download")
+        assert link["href"] == pdf.pdf_name("employers", "one-pager", language)
+        assert {"en": "1 page", "az": "1 səhifə", "ru": "1 страница"}[language] in link.get_text()
+    assert "data-pdf" not in (built_site / "toolkits/index.html").read_text(encoding="utf-8")
+
+
+def test_a_one_pager_that_overflows_stops_the_build_naming_file_language_and_pages(tmp_path):
+    site = tmp_path / "site"
+    (site / "stylesheets").mkdir(parents=True)
+    (site / "stylesheets/flowchart.css").write_text("")
+    page = site / "az/toolkits/x/one-pager.html"
+    page.parent.mkdir(parents=True)
+    words = "<p>" + "Uzun mətn, şəxs, çox. " * 60 + "</p>"
+    page.write_text('<article class="md-content__inner md-typeset"><h1>Başlıq</h1>'
+                    + words * 12 + "</article>", encoding="utf-8")
+    document = pdf.PdfDocument("az/toolkits/x/one-pager.html", "az/toolkits/x/ct-x-one-pager-az.pdf",
+                               "az", "Başlıq", "one-pager", "Məzmunun versiyası 1.0")
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.render_pdfs(site, [document], "https://example.az/elearning/", tmp_path / "cache")
+    message = str(error.value)
+    assert "ct-x-one-pager-az.pdf (az)" in message, message
+    assert re.search(r"takes [2-9] pages", message), message
+    assert not (site / document.target).exists()
+
+
+def test_a_pdf_fetches_nothing_outside_the_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "stylesheets").mkdir(parents=True)
+    (site / "stylesheets/flowchart.css").write_text("")
+    page = site / "toolkits/x/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<article class="md-content__inner md-typeset"><h1>T</h1>'
+                    '<img src="https://elsewhere.example.com/logo.png" alt=""></article>')
+    document = pdf.PdfDocument("toolkits/x/index.html", "toolkits/x/x.pdf", "en", "T",
+                               "toolkit", "v")
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.render_pdfs(site, [document], "https://example.az/elearning/", tmp_path / "cache")
+    assert "https://elsewhere.example.com/logo.png" in str(error.value)
+    assert "not part of the site" in str(error.value)
