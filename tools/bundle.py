@@ -22,8 +22,8 @@ same name holding:
 A site built for the placeholder address of mkdocs.yml (PLACEHOLDER_URL below) is refused:
 its sitemap and canonical links would point search engines at a site that does not exist.
 
-The server snippets are written by the build into site/_server/; the bundle puts them at
-its top and leaves site/_server/ out. content_version is extra.content_version of
+The server snippets are written by the build beside the site, into site-server/ (never into
+the published site/); the bundle puts them at its top. content_version is extra.content_version of
 mkdocs.yml. Standard library and PyYAML only.
 """
 from __future__ import annotations
@@ -39,7 +39,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER_FOLDER = "_server"
+SERVER_FOLDER = "-server"  # <site>-server/, beside the site (as the build writes it)
+
+
+def server_folder(site: Path) -> Path:
+    return site.with_name(site.name + SERVER_FOLDER)
 SERVER_FILES = ("content-security-policy.txt", "nginx.conf", "apache.htaccess")
 GUIDE_NAME = "MAINTAINERS.md"
 INSTALL_NAME = "INSTALL.md"
@@ -81,11 +85,11 @@ def content_version(config: Path) -> str:
 
 
 def site_files(site: Path) -> list[Path]:
-    """Every file of the built site but site/_server/, in a stable order."""
+    """Every file of the built site, in a stable order."""
     files = []
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site)
-        if relative.parts[0] == SERVER_FOLDER or not path.is_file():
+        if not path.is_file():
             continue
         name = relative.as_posix()
         if "\n" in name or "\\" in name:  # sha256sum would escape these names
@@ -108,9 +112,9 @@ def check_inputs(site: Path, guide: Path) -> None:
             "(replace the address in quotes), or for this bundle only:\n"
             "    make bundle SITE_URL=https://<portal>/elearning/\n"
             "(see 'Publish' in docs/maintainer-guide.md)")
-    missing = [name for name in SERVER_FILES if not (site / SERVER_FOLDER / name).is_file()]
+    missing = [name for name in SERVER_FILES if not (server_folder(site) / name).is_file()]
     if missing:
-        raise BundleError(f"{site / SERVER_FOLDER} lacks {', '.join(missing)}: the build writes "
+        raise BundleError(f"{server_folder(site)} lacks {', '.join(missing)}: the build writes "
                           "them; run `make site` again with the current hooks")
     if not guide.is_file():
         raise BundleError(f"the maintainer guide {guide} is missing: write it (it goes into the "
@@ -189,7 +193,7 @@ def bundle(site: Path, out: Path, config: Path, guide: Path,
     entries: list[tuple[str, bytes]] = [
         (f"site/{path.relative_to(site).as_posix()}", path.read_bytes())
         for path in site_files(site)]
-    entries += [(server_file, (site / SERVER_FOLDER / server_file).read_bytes())
+    entries += [(server_file, (server_folder(site) / server_file).read_bytes())
                 for server_file in SERVER_FILES]
     entries += guides(guide)
     entries.append((INSTALL_NAME, (ROOT / "tools" / INSTALL_NAME).read_bytes()))

@@ -107,7 +107,7 @@ def test_the_site_and_the_snippets_are_there(unpacked, site, guide):
     assert bundled == built
     for name in ("content-security-policy.txt", "nginx.conf", "apache.htaccess"):
         assert (unpacked / name).read_bytes() == \
-            (site / security.SERVER_FOLDER / name).read_bytes(), name
+            (security.server_folder(site) / name).read_bytes(), name
     policy = (unpacked / "content-security-policy.txt").read_text(encoding="utf-8")
     assert policy.startswith("Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-")
     policy = policy.removeprefix("Content-Security-Policy: ").strip()

@@ -299,9 +299,10 @@ class SiteBuild:
         pages = offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         app.write_app(site, Languages(config).all, self._app_names(config))
+        sub_path = urlsplit(config.site_url or "").path or "/elearning/"
+        security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
-        security.write_server_files(site, security.content_security_policy(site),
-                                    urlsplit(config.site_url or "").path or "/elearning/")
+        security.write_server_files(site, security.content_security_policy(site), sub_path)
         log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
                                    time.monotonic() - self.started))
 

@@ -22,7 +22,7 @@ def pages_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, dict[
     others = languages[1:]
     for page in sorted(site.rglob("*.html")):
         path = page.relative_to(site).as_posix()
-        if path == "404.html" or path.startswith(("assets/", "_server/")):
+        if path == "404.html" or path.startswith("assets/"):
             continue
         first = path.split("/", 1)[0]
         language, same = (first, path.split("/", 1)[1]) if first in others else (languages[0], path)
