@@ -1,6 +1,6 @@
 """The built site with its server files, and Debian's nginx running the generated nginx.conf.
 
-Until the build writes site/_server/ itself, `site_with_server_files` writes it (with the
+If the build did not write <site>-server/ beside the site, `site_with_server_files` writes it (with the
 same functions the build calls) into a copy of the built site; the shared built site is
 never changed.
 """
@@ -21,10 +21,12 @@ NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 
 
 def site_with_server_files(built_site: Path, folder: Path) -> Path:
-    """A copy of the built site in folder/site, with site/_server/ as the build writes it."""
+    """A copy of the built site in folder/site, with folder/site-server/ as the build writes it."""
     site = folder / "site"
     shutil.copytree(built_site, site)
-    if not (site / security.SERVER_FOLDER / security.NGINX_FILE).is_file():
+    if security.server_folder(built_site).is_dir():
+        shutil.copytree(security.server_folder(built_site), security.server_folder(site))
+    if not (security.server_folder(site) / security.NGINX_FILE).is_file():
         security.write_server_files(site, security.content_security_policy(site))
     return site
 
@@ -53,7 +55,7 @@ def nginx_config(folder: Path, site: Path, port: int) -> Path:
     mime.types). `user root`: workers started by root would otherwise run as nobody and
     could not read pytest's private temporary folders (ignored, with a notice, when the
     tests do not run as root)."""
-    snippet = (site / security.SERVER_FOLDER / security.NGINX_FILE).read_text(encoding="utf-8")
+    snippet = (security.server_folder(site) / security.NGINX_FILE).read_text(encoding="utf-8")
     assert security.NGINX_SITE_PLACEHOLDER in snippet
     snippet = snippet.replace(security.NGINX_SITE_PLACEHOLDER, f"{site.resolve()}/")
     temp = folder / "temp"

@@ -43,7 +43,7 @@ def serve_with_nginx(built: Path, folder: Path):
     """nginx serving a copy of `built` under /elearning/ with the generated config."""
     nginx = nginx_binary()
     site = site_with_server_files(built, folder)
-    policy_line = (site / security.SERVER_FOLDER / security.POLICY_FILE).read_text(
+    policy_line = (security.server_folder(site) / security.POLICY_FILE).read_text(
         encoding="utf-8").strip()
     port = free_port()
     server = Nginx(nginx, nginx_config(folder, site, port), port)
@@ -267,3 +267,49 @@ def test_the_policy_is_enforced_and_violations_are_seen(open_with_csp):
     violations = page.evaluate("window.__cspViolations")
     assert any(v.startswith("script-src") for v in violations), violations
     assert any(v.startswith("style-src") for v in violations), violations
+
+
+# -- the server setup: headers and the 404 page -------------------------------------------------
+
+def test_every_response_sends_the_security_headers(served, browser):
+    context = browser.new_context()
+    response = context.request.get(served.root + "index.html")
+    for name, value in security.HEADERS:
+        assert response.headers.get(name.lower()) == value, name
+    context.close()
+
+
+@pytest.mark.parametrize("missing", ["nothing.html", "courses/none/deep/page.html"])
+def test_a_missing_page_gets_the_site_s_404_page_styled_and_clean(served, browser, missing):
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and r.url != served.root + missing
+            and failed.append(r.url))
+    response = page.goto(served.root + missing)
+    assert response.status == 404
+    assert response.headers.get("content-security-policy") == served.policy
+    page.wait_for_load_state("networkidle")
+    assert failed == []  # its stylesheets and scripts load from a missing page deep in the site
+    assert page.locator(".md-header").is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") \
+        in ("sticky", "fixed")
+    assert page.evaluate("window.__cspViolations") == []
+    context.close()
+
+
+def test_the_404_page_works_from_a_usb_stick(built_site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((built_site / "404.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") \
+        in ("sticky", "fixed")
+    home = page.locator("a.md-header__button.md-logo").get_attribute("href")
+    assert not home.startswith("/")
+    context.close()
+
+
+def test_the_server_files_are_not_in_the_published_site(built_site):
+    assert not any("server" in p.name for p in built_site.iterdir())
+    assert (security.server_folder(built_site) / security.NGINX_FILE).is_file()

@@ -48,8 +48,6 @@ def tiny_site(tmp_path):
         f"<script>{HELPER_DEEP}</script>",
         f'<script type="text/javascript">{TABS}</script>',
         "<script type=text/x-template><p>not run</p></script>").encode("utf-8"))
-    (tmp_path / "_server").mkdir()
-    (tmp_path / "_server" / "ignored.html").write_text(page("<script>ignored()</script>"))
     return tmp_path
 
 
@@ -115,7 +113,8 @@ def test_the_list_names_material_s_templates_that_exist():
 def test_server_files(tiny_site):
     policy = security.content_security_policy(tiny_site)
     security.write_server_files(tiny_site, policy, "/training/ct/")
-    folder = tiny_site / "_server"
+    folder = security.server_folder(tiny_site)
+    assert folder.parent == tiny_site.parent and not (tiny_site / "_server").exists()
     assert (folder / "content-security-policy.txt").read_text() == \
         f"Content-Security-Policy: {policy}\n"
     nginx = (folder / "nginx.conf").read_text()

@@ -50,7 +50,14 @@ from pathlib import Path
 import material
 from mkdocs.exceptions import PluginError
 
-SERVER_FOLDER = "_server"  # site/_server/: snippets for the web server (harmless if served)
+# The snippets for the web server are written beside the site (site-server/ next to site/),
+# never inside it: the published tree holds only what readers may fetch.
+SERVER_FOLDER = "-server"
+
+
+def server_folder(site: Path) -> Path:
+    """Where the build writes the server files for `site`: a sibling folder, <site>-server."""
+    return site.with_name(site.name + SERVER_FOLDER)
 POLICY_FILE = "content-security-policy.txt"
 NGINX_FILE = "nginx.conf"
 APACHE_FILE = "apache.htaccess"
@@ -101,6 +108,17 @@ def allowed_inline_scripts() -> list[re.Pattern[str]]:
             parts = _JINJA.split(script)
             patterns.append(re.compile('[^"<>]*'.join(re.escape(part) for part in parts)))
     return patterns
+
+
+# Sent with every response besides the Content-Security-Policy. The site uses no camera,
+# microphone, location, payment or USB, opens no window it must talk to, and sends no
+# referrer to other sites.
+HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
 
 
 def sha256_source(text: str) -> str:
@@ -178,8 +196,7 @@ class _InlineCodeParser(HTMLParser):
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("*.html")
-                  if SERVER_FOLDER not in path.relative_to(site).parts)
+    return sorted(site.rglob("*.html"))
 
 
 def read_page(path: Path) -> str:
@@ -257,11 +274,16 @@ def nginx_location(policy: str, sub_path: str = "/elearning/") -> str:
 # must be able to read it (world-readable files, or the user nginx runs as).
 # The site makes no request outside itself; the header below is computed from the built
 # pages (hashes of Material's inline scripts): use the one of each new bundle.
-# Note: add_header in a location replaces the add_header lines of the server block, so
-# add the portal's own security headers here too if it sets any.
-# Not found: Material's 404.html links its files from the path of site_url (mkdocs.yml).
-# If that path is {sub_path}, the site's own page can be used by adding in the block below:
-#     error_page 404 {sub_path}404.html;
+# add_header trap: a location that has its own add_header lines inherits NONE of the
+# add_header lines of the server block. The portal's own headers (HSTS, its policies) would be
+# silently dropped for this location. To keep them, move them into one file, for example
+# /etc/nginx/snippets/portal-headers.conf, include it in the server block as before AND in
+# this location (uncomment the `include` line below), then check with `nginx -t` and
+# `curl -I https://<portal>{sub_path}` that both sets of headers are sent.
+# Not found: the site's own 404 page links its files relative to the site folder, so it
+# works from a USB stick; the block below serves it for missing pages, with a <base> so its
+# links also work for a missing page deep in the site (needs nginx's sub module, present in
+# Debian's and Ubuntu's nginx packages).
 {redirect}location {sub_path} {{
     alias {NGINX_SITE_PLACEHOLDER};
     index index.html;
@@ -269,9 +291,16 @@ def nginx_location(policy: str, sub_path: str = "/elearning/") -> str:
     charset utf-8;
     charset_types text/css text/plain text/xml application/javascript application/json image/svg+xml;
 
+    # include /etc/nginx/snippets/portal-headers.conf;   # the portal's own headers (see above)
     add_header Content-Security-Policy "{policy}" always;
-    add_header X-Content-Type-Options "nosniff" always;
-    add_header Referrer-Policy "same-origin" always;
+{_nginx_headers()}
+    error_page 404 {sub_path}404.html;
+    location = {sub_path}404.html {{
+        sub_filter_once on;
+        sub_filter "<head>" "<head><base href=\\"{sub_path}\\">";
+        add_header Content-Security-Policy "{policy}" always;
+{_nginx_headers("        ")}
+    }}
 
     gzip on;
     gzip_vary on;
@@ -288,18 +317,31 @@ def nginx_location(policy: str, sub_path: str = "/elearning/") -> str:
 """
 
 
-def apache_htaccess(policy: str) -> str:
+def _nginx_headers(indent: str = "    ") -> str:
+    return "\n".join(f'{indent}add_header {name} "{value}" always;' for name, value in HEADERS)
+
+
+def _apache_headers() -> str:
+    return "\n".join(f'    Header always set {name} "{value}"' for name, value in HEADERS)
+
+
+def apache_htaccess(policy: str, sub_path: str = "/elearning/") -> str:
+    sub_path = _normalise_sub_path(sub_path)
     compressed = " ".join(("text/html",) + COMPRESSED_TYPES)
     return f"""\
 # Counter-trafficking e-learning: save as .htaccess in the folder that holds the site
 # (the unpacked site/ folder, served for example at /elearning/).
-# Needs AllowOverride FileInfo Indexes for that folder, and mod_headers, mod_mime,
+# Needs AllowOverride FileInfo Indexes Options=Indexes for that folder, and mod_headers, mod_mime,
 # mod_deflate and mod_filter (a missing module only skips its section: without mod_headers
 # no Content-Security-Policy is sent). The policy is computed from the built pages
 # (hashes of Material's inline scripts): use the file of each new bundle.
 
 DirectoryIndex index.html
 AddDefaultCharset utf-8
+# No folder listings (a folder without index.html would otherwise list its files).
+Options -Indexes
+# Missing pages: the site's own page (its links are relative to the site folder).
+ErrorDocument 404 {sub_path}404.html
 
 <IfModule mod_mime.c>
     AddCharset utf-8 .html .css .js .json .xml .txt .svg
@@ -310,8 +352,7 @@ AddDefaultCharset utf-8
 
 <IfModule mod_headers.c>
     Header always set Content-Security-Policy "{policy}"
-    Header always set X-Content-Type-Options "nosniff"
-    Header always set Referrer-Policy "same-origin"
+{_apache_headers()}
     # Pages, our scripts and styles, the search index: revalidate on every visit.
     Header set Cache-Control "no-cache"
     # Material's bundles have a content hash in their names: cache for a year.
@@ -329,9 +370,21 @@ AddDefaultCharset utf-8
 
 
 def write_server_files(site: Path, policy: str, sub_path: str = "/elearning/") -> None:
-    """site/_server/: the header line, an nginx location block and an Apache .htaccess."""
-    folder = site / SERVER_FOLDER
+    """<site>-server/: the header line, an nginx location block and an Apache .htaccess."""
+    folder = server_folder(site)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / POLICY_FILE).write_text(f"Content-Security-Policy: {policy}\n", encoding="utf-8")
     (folder / NGINX_FILE).write_text(nginx_location(policy, sub_path), encoding="utf-8")
-    (folder / APACHE_FILE).write_text(apache_htaccess(policy), encoding="utf-8")
+    (folder / APACHE_FILE).write_text(apache_htaccess(policy, sub_path), encoding="utf-8")
+
+
+def relative_404(site: Path, sub_path: str) -> None:
+    """Material's 404.html links its files from the path of site_url (/elearning/...): make
+    them relative to the site folder, where 404.html is, so that the page works from a USB
+    stick too (the web server snippets give it a <base> for missing pages deep in the site)."""
+    page = site / "404.html"
+    if not page.is_file():
+        return
+    prefix = re.escape(_normalise_sub_path(sub_path))
+    html = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(rf'((?:href|src|action)=")(?:{prefix})/*', r"\1", html), encoding="utf-8")
