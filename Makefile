@@ -56,6 +56,8 @@ gift: $(VENV)/.site-installed
 
 # What to translate or update, per language. After a translator has updated a file:
 #   make translations STAMP=curriculum/modules/referral.az.md
+# Several at once: make translations STAMP="curriculum/modules/a.az.md curriculum/modules/a.ru.md"
+# Each file to update is listed with the English paragraphs changed since (from git history).
 # Once, when the project starts using the marks: make translations STAMP_ALL_CURRENT=yes
 translations: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m elearning.translations_cli \
