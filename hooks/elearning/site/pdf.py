@@ -30,6 +30,7 @@ FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
 FONTS = {("normal", "normal"): "DejaVuSans.ttf", ("bold", "normal"): "DejaVuSans-Bold.ttf",
          ("normal", "italic"): "DejaVuSans-Oblique.ttf",
          ("bold", "italic"): "DejaVuSans-BoldOblique.ttf"}
+DIAGRAM_HEIGHTS = (195, 175, 155, None)  # mm; None: pdf.css's own (the smallest)
 REQUIRED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")  # fonts-dejavu-core
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
@@ -174,7 +175,8 @@ def render_pdfs(site: Path, documents: list[PdfDocument], site_url: str, cache: 
     for document in documents:
         html = print_document((site / document.page).read_text(encoding="utf-8"), document,
                               faces)
-        key = hashlib.sha256("\0".join([weasyprint.__version__, styles, html, *sorted(
+        key = hashlib.sha256("\0".join([weasyprint.__version__, repr(DIAGRAM_HEIGHTS), styles,
+                                         html, *sorted(
             f"{p.name}:{p.stat().st_size}" for p in fonts.values())]).encode()).hexdigest()[:32]
         cached, facts = cache / f"{key}.pdf", cache / f"{key}.json"
         target = site / document.target
@@ -184,12 +186,20 @@ def render_pdfs(site: Path, documents: list[PdfDocument], site_url: str, cache: 
             pages = json.loads(facts.read_text())["pages"]
             seconds = 0.0
         else:
-            try:
-                pdf = weasyprint.HTML(string=html, base_url=urljoin(site_url, document.page),
-                                      url_fetcher=fetcher.fetcher).render()
-            except FatalURLFetchingError as error:  # the reason is the PdfError behind it
-                raise PdfError(f"{document.page}: {error.__cause__ or error}") from None
-            pages = len(pdf.pages)
+            # A one-pager's diagram as large as the page allows: the tallest that still
+            # leaves the whole sheet on one page (pdf.css has the smallest).
+            for height in (DIAGRAM_HEIGHTS if document.one_page else (None,)):
+                sized = html if height is None else html.replace(
+                    "</style>", f".pdf--one-pager .flowchart__svg--wide {{ max-height: "
+                    f"{height}mm; }}\n</style>", 1)
+                try:
+                    pdf = weasyprint.HTML(string=sized, base_url=urljoin(site_url, document.page),
+                                          url_fetcher=fetcher.fetcher).render()
+                except FatalURLFetchingError as error:  # the reason is the PdfError behind it
+                    raise PdfError(f"{document.page}: {error.__cause__ or error}") from None
+                pages = len(pdf.pages)
+                if pages == 1:
+                    break
             pdf.write_pdf(cached, pdf_variant=None)
             facts.write_text(json.dumps({"pages": pages, "page": document.page}))
             seconds = time.perf_counter() - started
