@@ -30,7 +30,6 @@
     message.textContent = text("app_update") + " "
     var button = document.createElement("button")
     button.type = "button"
-    button.className = "md-button md-button--primary"
     button.textContent = text("app_reload")
     button.addEventListener("click", function () { window.location.reload() })
     notice.replaceChildren(message, button)
