@@ -215,6 +215,7 @@ class SiteBuild:
         if isinstance(page.meta.get("title"), str) and not page.meta.get("_title_escaped"):
             page.meta["title"] = html.escape(page.meta["title"], quote=False)
             page.meta["_title_escaped"] = True
+            page.title = page.meta["title"]  # the theme's heading reads page.title
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")), self.pdfs)
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
