@@ -8,8 +8,9 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 .PHONY: site serve test check browser fonts clean translations bundle bench gift
 
 # PDF=yes: the PDF downloads (WeasyPrint, cached in .cache/pdf); `make serve` leaves them out.
+# VERBOSE=1 shows MkDocs' and the language plugin's routine INFO lines, hidden by default.
 site: $(VENV)/.site-installed fonts
-	PDF=yes $(MKDOCS) build --strict
+	PDF=yes ELEARNING_VERBOSE=$(VERBOSE) $(if $(SITE_URL),SITE_URL=$(SITE_URL)) $(MKDOCS) build --strict
 	@echo
 	@echo "The site is in $(CURDIR)/site/"
 	@echo "  Open it from disk:  site/index.html (double-click, or a USB stick; no server needed)"
@@ -43,6 +44,8 @@ bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
 	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
 
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
+# It stops while the site is built for the example address: set site_url in mkdocs.yml, or
+#   make bundle SITE_URL=https://<portal>/elearning/
 bundle: site gift
 	$(BIN)/python tools/bundle.py
 
@@ -53,6 +56,8 @@ gift: $(VENV)/.site-installed
 
 # What to translate or update, per language. After a translator has updated a file:
 #   make translations STAMP=curriculum/modules/referral.az.md
+# Several at once: make translations STAMP="curriculum/modules/a.az.md curriculum/modules/a.ru.md"
+# Each file to update is listed with the English paragraphs changed since (from git history).
 # Once, when the project starts using the marks: make translations STAMP_ALL_CURRENT=yes
 translations: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m elearning.translations_cli \

@@ -43,11 +43,17 @@ def pytest_collection_modifyitems(config, items):
             f"Run `make test` as root (it installs them), or `apt-get install -y {packages}`; "
             "or run only the fast tests: pytest tests/domain tests/markdown tests/content")
 SUB_PATH = "elearning"  # the site is served under /elearning/ as on the coordinator's portal
+# The portal's address the test site is built for, as a maintainer sets it before bundling
+# (the address shipped in mkdocs.yml is a placeholder that `make bundle` refuses).
+SITE_URL = "https://portal.example.org/elearning/"
 
 
-def run_mkdocs(project: Path, *args: str, pdfs: bool = False) -> subprocess.CompletedProcess:
-    """A build; with `pdfs`, the PDF downloads too (slow the first time, then cached)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF": "yes" if pdfs else "no"}
+def run_mkdocs(project: Path, *args: str, pdfs: bool = False,
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """A build; with `pdfs`, the PDF downloads too (slow the first time, then cached);
+    `env`: more environment variables (SITE_URL, ELEARNING_VERBOSE...)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF": "yes" if pdfs else "no",
+           **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project,
                           capture_output=True, text=True, env=env, timeout=600)
 
@@ -56,7 +62,8 @@ def run_mkdocs(project: Path, *args: str, pdfs: bool = False) -> subprocess.Comp
 def built_site(tmp_path_factory) -> Path:
     """The real starter site with its PDFs, built once per test run with --strict."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site), pdfs=True)
+    result = run_mkdocs(ROOT, "--strict", "--site-dir", str(site), pdfs=True,
+                        env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr[-5000:]
     assert "WARNING" not in result.stderr, result.stderr[-5000:]
     return site

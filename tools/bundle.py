@@ -10,10 +10,17 @@ same name holding:
     content-security-policy.txt   the header the site needs, computed from its pages
     nginx.conf                    a location block serving site/ at /elearning/
     apache.htaccess               the same for Apache (.htaccess in site/)
-    MAINTAINERS.md                the maintainer guide (docs/maintainer-guide.md)
+    INSTALL.md                    for the IT team: unpack, serve, headers, check, update,
+                                  roll back (tools/INSTALL.md)
+    MAINTAINERS.md                the maintainer guide (docs/maintainer-guide.md), with its
+                                  translations (MAINTAINERS.az.md, ...) and the guides it
+                                  links to (authoring.md, ...): every link resolves in the zip
     gift/ct-<audience>-<lang>.gift         question banks for Moodle (make gift)
     scorm/ct-<audience>-<lang>-scorm12.zip SCORM 1.2 packages (make scorm)
     SHA256SUMS                    checksums of every other file: `sha256sum -c SHA256SUMS`
+
+A site built for the placeholder address of mkdocs.yml (PLACEHOLDER_URL below) is refused:
+its sitemap and canonical links would point search engines at a site that does not exist.
 
 The server snippets are written by the build beside the site, into site-server/ (never into
 the published site/); the bundle puts them at its top. content_version is extra.content_version of
@@ -24,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -38,7 +46,12 @@ def server_folder(site: Path) -> Path:
     return site.with_name(site.name + SERVER_FOLDER)
 SERVER_FILES = ("content-security-policy.txt", "nginx.conf", "apache.htaccess")
 GUIDE_NAME = "MAINTAINERS.md"
+INSTALL_NAME = "INSTALL.md"
 SUMS_NAME = "SHA256SUMS"
+PLACEHOLDER_URL = "https://elearning.example.az/elearning/"  # site_url shipped in mkdocs.yml
+# A relative link in Markdown: [text](target) outside code.
+LINK = re.compile(r"\]\((?P<target>[^()\s#]+)(?P<anchor>#[^()\s]*)?\)")
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 
 
 class BundleError(Exception):
@@ -88,6 +101,17 @@ def site_files(site: Path) -> list[Path]:
 def check_inputs(site: Path, guide: Path) -> None:
     if not (site / "index.html").is_file():
         raise BundleError(f"no built site in {site}: run `make site` first")
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        raise BundleError(f"{sitemap} is missing: run `make site` again with the current hooks")
+    if PLACEHOLDER_URL in sitemap.read_text(encoding="utf-8"):
+        raise BundleError(
+            f"the site was built for the example address {PLACEHOLDER_URL}, not for the "
+            "portal. Set the portal's address first, either once in mkdocs.yml, on the line\n"
+            f'    site_url: !ENV [SITE_URL, "{PLACEHOLDER_URL}"]\n'
+            "(replace the address in quotes), or for this bundle only:\n"
+            "    make bundle SITE_URL=https://<portal>/elearning/\n"
+            "(see 'Publish' in docs/maintainer-guide.md)")
     missing = [name for name in SERVER_FILES if not (server_folder(site) / name).is_file()]
     if missing:
         raise BundleError(f"{server_folder(site)} lacks {', '.join(missing)}: the build writes "
@@ -95,6 +119,53 @@ def check_inputs(site: Path, guide: Path) -> None:
     if not guide.is_file():
         raise BundleError(f"the maintainer guide {guide} is missing: write it (it goes into the "
                           f"bundle as {GUIDE_NAME}), or pass --guide")
+
+
+def guides(guide: Path) -> list[tuple[str, bytes]]:
+    """The maintainer guide as MAINTAINERS.md, its translations beside it
+    (maintainer-guide.az.md -> MAINTAINERS.az.md) and every guide they link to, found again
+    in the guide's folder, with the links between them rewritten to these names."""
+    folder, stem = guide.parent, guide.name.removesuffix(".md")
+    names = {guide.name: GUIDE_NAME}
+    for translation in sorted(folder.glob(f"{stem}.*.md")):
+        language = translation.name.removeprefix(stem + ".").removesuffix(".md")
+        names[translation.name] = GUIDE_NAME.replace(".md", f".{language}.md")
+    waiting, found = list(names), {}
+    while waiting:
+        name = waiting.pop()
+        text = (folder / name).read_text(encoding="utf-8-sig")
+        for target in _links(text):
+            if target not in names:
+                if not (folder / target).is_file() or "/" in target:
+                    raise BundleError(f"{folder / name} links to {target}, which is not a "
+                                      f"guide in {folder}: the link would break in the bundle")
+                names[target] = target
+                waiting.append(target)
+        found[name] = text
+
+    def renamed(match: re.Match) -> str:
+        target = match["target"]
+        return f"]({names.get(target, target)}{match['anchor'] or ''})"
+
+    return [(names[name], _outside_code(text, lambda part: LINK.sub(renamed, part)).encode("utf-8"))
+            for name, text in found.items()]
+
+
+def _links(text: str) -> list[str]:
+    """The relative link targets of a Markdown text, outside code."""
+    found: list[str] = []
+    _outside_code(text, lambda part: found.extend(
+        m["target"] for m in LINK.finditer(part) if ":" not in m["target"]) or part)
+    return found
+
+
+def _outside_code(text: str, change) -> str:
+    """`text` with `change` applied to what is not code (fenced or inline)."""
+    out, end = [], 0
+    for code in CODE.finditer(text):
+        out += [change(text[end:code.start()]), code.group(0)]
+        end = code.end()
+    return "".join(out + [change(text[end:])])
 
 
 def sha256(data: bytes) -> str:
@@ -124,7 +195,8 @@ def bundle(site: Path, out: Path, config: Path, guide: Path,
         for path in site_files(site)]
     entries += [(server_file, (server_folder(site) / server_file).read_bytes())
                 for server_file in SERVER_FILES]
-    entries.append((GUIDE_NAME, guide.read_bytes()))
+    entries += guides(guide)
+    entries.append((INSTALL_NAME, (ROOT / "tools" / INSTALL_NAME).read_bytes()))
     entries += platform_files(platforms)
     entries.sort()
     sums = "".join(f"{sha256(data)}  {path}\n" for path, data in entries)

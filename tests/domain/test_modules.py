@@ -174,3 +174,21 @@ def test_a_test_question_id_is_unique_site_wide_among_both_kinds(tmp_path):
     })
     assert any("the question id 'same' is already used at curriculum/modules/alpha.md" in m
                for m in messages(problems)), messages(problems)
+
+
+def test_an_error_in_an_english_question_is_not_reported_again_for_its_translations(tmp_path):
+    quiz = "\n/// quiz | Q?\n    id: q-one\n\n- [{}] A\n- [ ] B\n///\n"
+    translation = "---\ntitle: T\nobjectives: [x]\n---\nMətn.\n" + quiz.format("x")
+    _, problems = load(tmp_path, {"modules/m.md": module(body=quiz.format(" ")),
+                                  "modules/m.az.md": translation, "modules/m.ru.md": translation})
+    assert messages(problems) == ["curriculum/modules/m.md:10: the question 'Q?' has no correct "
+                                  "option: mark at least one with '- [x] '."]
+
+
+def test_a_data_file_that_cannot_be_read_is_reported_alone(tmp_path):
+    body = "\nCall {{contact:hotline-mia}}.\n"
+    _, problems = load(tmp_path, {"modules/m.md": module(body=body)},
+                       contacts=HOTLINE_YML.replace("  phone:", "\tphone:"))
+    assert messages(problems) == ["toolkits/contacts.yml:3: line 3 starts with a tab: indent "
+                                  "YAML with spaces only (replace the tab with spaces)."]
+    assert problems.stops

@@ -169,3 +169,78 @@ def test_the_command_lists_the_work_and_stamps(tmp_path, monkeypatch, capsys):
     states = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
     assert states == {("alpha", "az"): "translated", ("alpha", "ru"): "translated",
                       ("beta", "az"): "translated", ("beta", "ru"): "missing"}
+
+
+def _git(folder, *args):
+    import subprocess
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   cwd=folder, check=True, capture_output=True)
+
+
+def test_a_stale_translation_shows_the_english_paragraphs_changed_since_its_stamp(
+        tmp_path, monkeypatch, capsys):
+    before = module("Alpha", body="\nThe first paragraph stays.\n\nCall the hotline first.\n")
+    folder = make_project(tmp_path, {"modules/alpha.md": before,
+                                     "modules/alpha.az.md": translation("Alfa", fingerprint(before))})
+    _git(folder, "init", "-q")
+    _git(folder, "add", "curriculum")
+    _git(folder, "commit", "-q", "-m", "English as translated")
+    (folder / "curriculum/modules/alpha.md").write_text(
+        before.replace("Call the hotline first.", "Call the hotline first, then the police."),
+        encoding="utf-8")
+    monkeypatch.chdir(folder)
+    assert translations_cli.main([]) == 0
+    listing = capsys.readouterr().out
+    assert "Changed in curriculum/modules/alpha.md since it was translated" in listing
+    assert "- 12: Call the hotline first.\n" in listing
+    assert "+ 12: Call the hotline first, then the police.\n" in listing
+    assert "The first paragraph stays" not in listing
+
+
+def test_several_files_are_stamped_in_one_command(tmp_path, monkeypatch, capsys):
+    folder = project(tmp_path)
+    monkeypatch.chdir(folder)
+    assert translations_cli.main(["--stamp", "curriculum/modules/alpha.ru.md",
+                                  "curriculum/modules/beta.az.md"]) == 0
+    states = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
+    assert states[("alpha", "ru")] == states[("beta", "az")] == "translated"
+
+
+def test_one_unstamped_file_is_not_a_reason_to_stamp_everything(tmp_path, monkeypatch, capsys):
+    folder = project(tmp_path)  # most translations are stamped, alpha.ru.md is not
+    monkeypatch.chdir(folder)
+    translations_cli.main([])
+    listing = capsys.readouterr().out
+    assert "STAMP_ALL_CURRENT" not in listing
+    assert 'STAMP="docs/maintainer-guide.ru.md curriculum/modules/alpha.ru.md"' in listing
+
+
+ENGLISH_BODY = ("Forced labour is work that a person has not offered to do of their own free "
+                "will. If you meet a worker whose passport is kept by the employer, call the "
+                "hotline and do not confront the employer. It is the task of the police to "
+                "act.\n")
+
+
+def test_a_translation_still_in_english_is_listed_as_to_translate(tmp_path, monkeypatch, capsys):
+    english = module("Alpha", body="\n" + ENGLISH_BODY)
+    copied = translation("Alfa", fingerprint(english)).replace("Mətn\n", ENGLISH_BODY)
+    folder = make_project(tmp_path, {"modules/alpha.md": english, "modules/alpha.az.md": copied,
+                                     "modules/alpha.ru.md": copied.replace("Alfa", "Альфа")})
+    found = {(s.name, s.language): s.state for s in statuses(folder) if s.kind == "module"}
+    assert found == {("alpha", "az"): "untranslated", ("alpha", "ru"): "untranslated"}
+    monkeypatch.chdir(folder)
+    translations_cli.main([])
+    assert "its text is still mostly English" in capsys.readouterr().out
+
+
+def test_the_language_check_tells_english_from_azerbaijani_and_russian():
+    from elearning.domain.translations import mostly_english
+    az = ("Məcburi əmək şəxsin öz iradəsi ilə təklif etmədiyi işdir. Pasportu işəgötürən "
+          "saxlayan işçi ilə qarşılaşsanız, qaynar xəttə zəng edin və işəgötürənlə üz-üzə "
+          "gəlməyin. Tədbir görmək polisin vəzifəsidir.")
+    ru = ("Принудительный труд — это работа, которую человек не предлагал выполнять "
+          "добровольно. Если вы встретили работника, чей паспорт хранит работодатель, "
+          "позвоните на горячую линию и не вступайте в спор с работодателем.")
+    assert not mostly_english(az, "az") and not mostly_english(ru, "ru")
+    assert mostly_english(ENGLISH_BODY, "az") and mostly_english(ENGLISH_BODY, "ru")
+    assert not mostly_english("Mətn.", "az")  # too short to judge

@@ -32,7 +32,26 @@ def site(tmp_path_factory):
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
+
+
+def test_a_good_build_prints_one_summary_line_without_mkdocs_chatter(site):
+    log = (site.parent / "build.log").read_text(encoding="utf-8")
+    for chatter in ("mkdocs_static_i18n", "Building documentation", "not included in the \"nav\"",
+                    "Cleaning site directory", "Documentation built in"):
+        assert chatter not in log, log
+    last = log.splitlines()[-1]
+    assert last.startswith("INFO    -  Built ") and "pages in" in last
+    assert "(no problems). The site is in " in last and last.endswith("(open index.html).")
+
+
+def test_verbose_shows_the_chatter_again(tmp_path):
+    project = make_project(tmp_path, {"modules/m.md": module()})
+    result = run_mkdocs(project, "--strict", env={"ELEARNING_VERBOSE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "Building 'az' documentation" in result.stderr
+    assert "INFO    -  Built " in result.stderr
 
 
 def page(site, path):
@@ -179,6 +198,8 @@ def test_bad_input_fails_strict_build_with_one_clear_message_and_no_traceback(tm
     assert expected in strict.stderr, strict.stderr
     assert "Traceback" not in strict.stderr + strict.stdout
     assert strict.stderr.count(expected) == 1  # said once, not once per language
+    # It stops the build: labelled ERROR, not WARNING.
+    assert f"ERROR   -  {expected}" in strict.stderr, strict.stderr
 
 
 def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
@@ -219,3 +240,31 @@ def test_personal_data_in_content_stops_the_build(tmp_path):
            "contacts directory" in result.stderr
     assert "AA1234567" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_one_tab_in_the_contacts_directory_gives_one_message_not_a_cascade(tmp_path):
+    from tests.helpers import HOTLINE_YML
+    body = "\nCall {{contact:hotline-mia}}, or {{number:hotline-mia}}.\n"
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)},
+                           contacts=HOTLINE_YML.replace("  name:", "\tname:"))
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) <= 4, lines
+    assert "ERROR   -  toolkits/contacts.yml:2: line 2 starts with a tab" in result.stderr
+    assert "not in the contacts directory" not in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_bundle_refuses_a_site_built_for_the_placeholder_address(site, tmp_path):
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "bundle.py"), "--site",
+                             str(site), "--out", str(tmp_path / "dist")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "built for the example address https://elearning.example.az/elearning/" in result.stderr
+    assert 'site_url: !ENV [SITE_URL, "https://elearning.example.az/elearning/"]' in result.stderr
+    assert "make bundle SITE_URL=https://<portal>/elearning/" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "dist").exists()

@@ -184,3 +184,54 @@ def test_python_tags_in_mkdocs_yml_are_ignored_not_run(tmp_path):
     config.write_text("extra: {}\n", encoding="utf-8")
     with pytest.raises(bundle.BundleError, match="content_version"):
         bundle.content_version(config)
+
+
+@pytest.fixture(scope="module")
+def unpacked_with_guides(site, tmp_path_factory) -> Path:
+    """The bundle with the real maintainer guide (docs/maintainer-guide.md)."""
+    out = tmp_path_factory.mktemp("dist-guides")
+    result = run_bundle("--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("unpacked-guides")
+    with zipfile.ZipFile(next(out.glob("*.zip"))) as archive:
+        archive.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
+
+
+def test_every_link_in_the_guides_of_the_zip_resolves_inside_it(unpacked_with_guides):
+    spec = importlib.util.spec_from_file_location("ct_bundle_tool", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    guides = sorted(unpacked_with_guides.glob("*.md"))
+    names = {path.name for path in guides}
+    assert {"MAINTAINERS.md", "MAINTAINERS.az.md", "MAINTAINERS.ru.md", "INSTALL.md",
+            "authoring.md"} <= names, names
+    checked = 0
+    for guide in guides:
+        for target in tool._links(guide.read_text(encoding="utf-8")):
+            assert (unpacked_with_guides / target).is_file(), f"{guide.name} -> {target}"
+            checked += 1
+    assert checked >= 10  # the maintainer guides link to the authoring guide and others
+
+
+def test_install_tells_the_it_team_every_step(unpacked_with_guides):
+    install = (unpacked_with_guides / "INSTALL.md").read_text(encoding="utf-8")
+    for step in ("sha256sum -c", "nginx.conf", "apache.htaccess", "Content-Security-Policy",
+                 "X-Content-Type-Options", "Check that it works", "roll back", "ln -sfn"):
+        assert step in install, step
+    for name in ("nginx.conf", "apache.htaccess", "content-security-policy.txt", "SHA256SUMS",
+                 "MAINTAINERS.md", "site"):  # every file it names is in the zip
+        assert (unpacked_with_guides / name).exists(), name
+
+
+def test_a_site_built_for_the_portals_address_is_accepted(unpacked):
+    from tests.conftest import SITE_URL
+    sitemap = (unpacked / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert SITE_URL + "index.html" in sitemap and "elearning.example.az" not in sitemap
+
+
+def test_make_passes_site_url_to_the_build():
+    dry = subprocess.run(["make", "-n", "bundle", "SITE_URL=https://portal.example.org/e/"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "SITE_URL=https://portal.example.org/e/ NO_MKDOCS_2_WARNING=1" in dry.stdout, dry.stdout

@@ -37,14 +37,15 @@ def load_audiences(path: Path, display: str, languages: tuple[str, ...],
     try:
         source = read_yaml_file(path)
     except FileNotFoundError:
-        problems.add(display, None, "this file is missing: it lists the audiences (courses).")
+        problems.add(display, None, "this file is missing: it lists the audiences (courses).",
+                     stops=True)
         return {}
-    except ContentSyntaxError as error:
-        problems.add(display, error.line, error.message)
+    except ContentSyntaxError as error:  # stops: nothing tagged for audiences can be checked
+        problems.add(display, error.line, error.message, stops=True)
         return {}
     if not isinstance(source.data, dict) or not source.data:
         problems.add(display, 1, "this file must list at least one audience: "
-                     "'<id>:' followed by its 'name' and 'description'.")
+                     "'<id>:' followed by its 'name' and 'description'.", stops=True)
         return {}
     entries = validate_entries(source, AudienceEntry, display, problems, {"languages": languages},
                                what="audience", example="law-enforcement")

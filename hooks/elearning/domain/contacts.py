@@ -89,14 +89,14 @@ def load_contacts(path: Path, root: Path, languages: tuple[str, ...],
         return {}
     try:
         source = read_yaml_file(path)
-    except ContentSyntaxError as error:
-        problems.add(display, error.line, error.message)
+    except ContentSyntaxError as error:  # stops: what refers to contacts cannot be checked
+        problems.add(display, error.line, error.message, stops=True)
         return {}
     if source.data is None:
         return {}
     if not isinstance(source.data, dict):
         problems.add(display, 1, "this file must list contacts as '<id>:' followed by "
-                     "their 'name' and 'phone'.")
+                     "their 'name' and 'phone'.", stops=True)
         return {}
     entries = validate_entries(source, ContactEntry, display, problems,
                                {"languages": languages, "audiences": audiences},

@@ -60,7 +60,12 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
         return Curriculum(languages, {}, {}), problems
     audiences_file = content_dir / "audiences.yml"
     audiences = load_audiences(audiences_file, display_path(audiences_file, root), languages, problems)
+    if problems.stops:  # the audiences file cannot be read: each of its uses would be reported
+        return Curriculum(languages, {}, {}), problems
     contacts = load_contacts(toolkits_dir / "contacts.yml", root, languages, audiences, problems)
+    glossary = load_glossary(content_dir / "glossary.yml", root, languages, problems)
+    if problems.stops:  # a data file that cannot be read: say so, not what follows from it
+        return Curriculum(languages, {}, {}), problems
     modules = load_modules(content_dir / "modules", root, languages, audiences, problems,
                            contacts)
     used = set()
@@ -97,7 +102,6 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
             problems.add(display_path(audiences_file, root), None,
                          f"the course for '{course.id}' has no modules: tag at least one module "
                          f"with 'audiences: [{course.id}]' (or 'all').")
-    glossary = load_glossary(content_dir / "glossary.yml", root, languages, problems)
     allowed = load_allowed(content_dir / ALLOW_FILE, root, problems)
     check_confidentiality(content_texts(content_dir, toolkits_dir, root, guides), contacts,
                           allowed, problems)

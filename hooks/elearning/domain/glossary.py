@@ -34,11 +34,11 @@ def load_glossary(path: Path, root: Path, languages: tuple[str, ...],
     try:
         source = read_yaml_file(path)
     except ContentSyntaxError as error:
-        problems.add(display, error.line, error.message)
+        problems.add(display, error.line, error.message, stops=True)
         return []
     if not isinstance(source.data, dict):
         problems.add(display, 1, "the glossary must list terms as '<id>:' followed by "
-                     "'en:', 'az:', 'ru:', each with 'term' and 'meaning'.")
+                     "'en:', 'az:', 'ru:', each with 'term' and 'meaning'.", stops=True)
         return []
     terms = []
     for term_id, entry in source.data.items():

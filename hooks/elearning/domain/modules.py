@@ -16,7 +16,7 @@ from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
-from .quizzes import TEST_QUESTION, Quiz, quizzes_in
+from .quizzes import QUIZ, TEST_QUESTION, Quiz, quizzes_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
@@ -118,10 +118,13 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
                                  context.get("contacts"), problems,
                                  english.decisions if english is not None else None)
+        tests = quizzes_in(blocks, slug, file, problems, TEST_QUESTION)
+        valid = len(quizzes) + len(tests) == sum(b.name in (QUIZ, TEST_QUESTION) for b in blocks)
         found = _Found(quizzes, cases_in(blocks, file, problems),
-                       trainer_notes_in(blocks, file, problems),
-                       quizzes_in(blocks, slug, file, problems, TEST_QUESTION), decisions)
-        if english is not None:
+                       trainer_notes_in(blocks, file, problems), tests, decisions, valid)
+        # An English question with an error is reported there once: its translations are
+        # compared with the English text only once every English question is valid.
+        if english is not None and english.valid:
             _check_same_questions(quizzes, english.quizzes, file, slug, problems)
             _check_same_questions(found.test_questions, english.test_questions, file, slug,
                                   problems, "test questions")
@@ -154,6 +157,7 @@ class _Found:
     notes: list[TrainerNote]
     test_questions: list[Quiz]
     decisions: list  # Decision, or None where invalid (kept so positions match English)
+    valid: bool = True  # every question block of the text gave a valid question
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

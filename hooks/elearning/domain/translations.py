@@ -8,9 +8,11 @@ stale translations are found in any copy of the project, with or without git his
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -47,6 +49,7 @@ class Status:
     english: str  # the English file, as the author sees it
     translation: str  # the translation's file (to be created, where missing)
     entries: tuple[str, ...] = ()  # data files: the entries without this language's text
+    stamp: str | None = None  # the translation's stamp (what it was translated from)
 
 
 def fingerprint(english_text: str) -> str:
@@ -85,23 +88,27 @@ def translation_status(documents: Iterable[Module | ToolkitItem], languages: tup
         slug = english.name.removesuffix(".md")
         for language in languages[1:]:
             translation = english.with_name(f"{slug}.{language}.md")
-            state = _state(_stamp_in(translation), current) if translation.exists() else MISSING
+            mark = _stamp_in(translation) if translation.exists() else None
+            state = _state(mark, current) if translation.exists() else MISSING
+            state = _still_english(translation, language, state)
             found.append(Status("guide", slug, language, state, name,
-                                display_path(translation, root)))
+                                display_path(translation, root), stamp=_text_or_none(mark)))
     for document in documents:
         english = root / document.texts[document.source_language].file
         current = fingerprint(english.read_text(encoding="utf-8-sig"))
         for language in languages[1:]:
             translation = english.with_name(f"{document.slug}.{language}.md")
             text = document.texts.get(language)
+            mark = None
             if text is not None:
-                state = _state(text.translated_from, current)
+                mark = text.translated_from
             elif translation.exists():  # not loaded (the build reports why): read its stamp
-                state = _state(_stamp_in(translation), current)
-            else:
-                state = MISSING
+                mark = _stamp_in(translation)
+            state = _state(mark, current) if translation.exists() else MISSING
+            state = _still_english(translation, language, state)
             found.append(Status(KINDS[type(document)], document.slug, language, state,
-                                display_path(english, root), display_path(translation, root)))
+                                display_path(english, root), display_path(translation, root),
+                                stamp=_text_or_none(mark)))
     for name in data_files:
         path = root / name
         entries = _entries(path)
@@ -111,6 +118,18 @@ def translation_status(documents: Iterable[Module | ToolkitItem], languages: tup
             found.append(Status("data file", name, language, MISSING if lacking else TRANSLATED,
                                 name, name, lacking))
     return found
+
+
+def _still_english(translation: Path, language: str, state: str) -> str:
+    if state == MISSING:
+        return state
+    return UNTRANSLATED if mostly_english(translation.read_text(encoding="utf-8-sig",
+                                                               errors="replace"),
+                                          language) else state
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _state(stamp: object, current: str) -> str:
@@ -193,3 +212,86 @@ def english_file_of(translation_path: Path, languages: tuple[str, ...]) -> Path 
     if not translation_path.name.endswith(".md") or language not in languages[1:]:
         return None
     return translation_path.with_name(f"{slug}.md")
+
+
+# -- text still in English, and what changed in English since a stamp ------------------------
+UNTRANSLATED = "untranslated"  # the file exists, but its text is still mostly English
+# Frequent English words: about a third of the words of an English text, under 2% of the
+# words of the shipped Azerbaijani and Russian translations (tuned on them; tests/content).
+ENGLISH_WORDS = frozenset("the and of to a in is that for it with as on be are this or by not "
+                          "you your they their if what who when from at have has will can do "
+                          "an was should".split())
+MOSTLY_ENGLISH = 0.15  # share of ENGLISH_WORDS among the words
+# Letters a text in the language has: Cyrillic for ru (over 95% of the letters of the shipped
+# Russian), ə ğ ı ş ç ö ü for az (about 18% of the letters of the shipped Azerbaijani).
+OWN_LETTERS = {"ru": (lambda c: "\u0400" <= c <= "\u04ff", 0.5),
+               "az": (lambda c: c in "əğışçöüƏĞIŞÇÖÜİ", 0.05)}
+MIN_WORDS = 20  # too short a text to judge
+_NOT_WORDS = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`|\{\{[^}]*\}\}|\]\([^)]*\)|"
+                        r"^/{3,}.*$|^ {4}[\w-]+:.*$|<[^>]*>", re.MULTILINE | re.DOTALL)
+
+
+def mostly_english(text: str, language: str) -> bool:
+    """Whether the body of a translation's file is still mostly English (copied and not yet
+    translated): many frequent English words, or few letters of the language."""
+    body = _NOT_WORDS.sub(" ", frontmatter.loads(text.lstrip("\ufeff")).content)
+    words = re.findall(r"[^\W\d_]+", body.lower())
+    if len(words) < MIN_WORDS:
+        return False
+    if sum(word in ENGLISH_WORDS for word in words) / len(words) >= MOSTLY_ENGLISH:
+        return True
+    if language in OWN_LETTERS:
+        own, least = OWN_LETTERS[language]
+        letters = [c for c in body if c.isalpha()]
+        return sum(map(own, letters)) / len(letters) < least
+    return False
+
+
+def english_when_stamped(english: Path, stamp_value: str, root: Path) -> str | None:
+    """The English file as it was when the translation was stamped: the version in the git
+    history whose fingerprint is the stamp (None without git, or if no version matches)."""
+    relative = english.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        commits = subprocess.run(["git", "log", "--format=%H", "-n", "200", "--", relative],
+                                 cwd=root, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for commit in commits.stdout.split() if commits.returncode == 0 else ():
+        shown = subprocess.run(["git", "show", f"{commit}:{relative}"], cwd=root,
+                               capture_output=True, timeout=30)
+        if shown.returncode != 0:
+            continue
+        text = shown.stdout.decode("utf-8", "replace")
+        if fingerprint(text) == stamp_value:
+            return text
+    return None
+
+
+def changed_paragraphs(old: str, new: str) -> list[tuple[str, int, str]]:
+    """What changed between two versions of an English file, paragraph by paragraph:
+    ('-', line in the old file, paragraph) for removed or changed text, ('+', line in the
+    new file, paragraph) for its new wording or added text."""
+    def paragraphs(text: str) -> list[tuple[int, str]]:
+        meta, body = frontmatter.parse(text.lstrip("\ufeff"))
+        offset = text.count("\n", 0, len(text) - len(body)) if body else 0
+        found, lines, start = [], [], 0
+        for number, line in enumerate(body.splitlines() + [""], offset + 1):
+            if line.strip():
+                start = start if lines else number
+                lines.append(line.strip())
+            elif lines:
+                found.append((start, " ".join(lines)))
+                lines = []
+        return [(1, " ".join(f"{k}: {v}" for k, v in meta.items()
+                          if k not in ENGLISH_ONLY_KEYS))] + found
+
+    before, after = paragraphs(old), paragraphs(new)
+    matcher = difflib.SequenceMatcher(a=[p for _, p in before], b=[p for _, p in after],
+                                      autojunk=False)
+    changes = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changes += [("-", line, text) for line, text in before[i1:i2]]
+        changes += [("+", line, text) for line, text in after[j1:j2]]
+    return changes

@@ -34,7 +34,7 @@ from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import app, html_fixes, navigation, offline, pdf, search, security, sitemap
+from . import app, build_log, html_fixes, navigation, offline, pdf, search, security, sitemap
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -84,12 +84,15 @@ class SiteBuild:
         self.gaps: dict[str, list[Gap]] = {}
         # The file each built page shows (page path -> file), to name it in post-build checks.
         self.sources: dict[str, str] = {}
+        self.problem_count = build_log.ProblemCount()
+        self.started = time.monotonic()
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
             self.sources = {}
+            self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
         config.extra["interface"] = interface.browser_strings(languages.current)
@@ -120,8 +123,13 @@ class SiteBuild:
         guides = tuple(path for name in GUIDES for path in _guide_files(root / "docs", name, languages))
         curriculum, problems = load_curriculum(Path(config.docs_dir), root / "toolkits", root,
                                                languages, guides)
-        for problem in problems:
-            log.warning(str(problem))
+        stops = bool(problems) and (config.strict or problems.stops or not curriculum.courses)
+        for problem in problems:  # ERROR when they stop the build, WARNING when it goes on
+            (log.error if stops else log.warning)(str(problem))
+        if stops:
+            # Strict builds stop here: every problem is listed above, nothing half-built.
+            raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
+                              "again (each names the file and line).")
         # What an audience still lacks is no error (a new audience builds): said, not warned.
         home = {language: _read_home(Path(config.docs_dir), language, languages)
                 for language in languages}
@@ -130,15 +138,20 @@ class SiteBuild:
             log.info(f"the audience '{audience_id}' still lacks: "
                      + "; ".join(_gap_words(gap) for gap in gaps)
                      + f" (listed in {MAINTAINERS}/coverage.html)")
-        if problems and (config.strict or problems.stops or not curriculum.courses):
-            # Strict builds stop here: every problem is listed above, nothing half-built.
-            raise PluginError(f"{len(problems)} problem(s) in the content: fix them and build "
-                              "again (each names the file and line).")
         # A warning, not a problem: the site is complete without it. MkDocs still fails a
         # strict build at its end on any warning, so nothing ships without model answers.
         for warning in cases_without_model_answer(curriculum):
-            log.warning(str(warning))
+            (log.error if config.strict else log.warning)(str(warning))
         return curriculum
+
+    def _start_log(self) -> None:
+        build_log.quiet_mkdocs()
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if isinstance(h, build_log.ProblemCount)]:
+            mkdocs_log.removeHandler(handler)
+        self.problem_count = build_log.ProblemCount()
+        mkdocs_log.addHandler(self.problem_count)
+        self.started = time.monotonic()
 
     # -- on_files (after static-i18n has sorted the real files) ---------------------------
     def add_generated_pages(self, files: Files, config: MkDocsConfig) -> Files:
@@ -185,6 +198,9 @@ class SiteBuild:
             if toolkit.one_pager:
                 add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
             add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
+            course = self.curriculum.course(toolkit.id)
+            add(f"{folder}/facilitator.md", writer.facilitator(toolkit, course),
+                TestQuestionsView(course))  # the test questions with their answer key
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
@@ -290,13 +306,15 @@ class SiteBuild:
         if self.pdfs:
             self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
-        offline.check_pages(site, self.sources)
+        pages = offline.check_pages(site, self.sources)
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         app.write_app(site, Languages(config).all, self._app_names(config))
         sub_path = urlsplit(config.site_url or "").path or "/elearning/"
         security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site), sub_path)
+        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
+                                   time.monotonic() - self.started))
 
     def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
         """The PDF downloads, from the pages as built; then their size and page count in
@@ -309,6 +327,8 @@ class SiteBuild:
             for toolkit in self.curriculum.toolkits:
                 folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
                 pages = {"toolkit": (f"{folder}/index.html", writer.toolkit_title(toolkit))}
+                pages["facilitator-guide"] = (f"{folder}/facilitator.html",
+                                              writer.facilitator_title(toolkit))
                 if toolkit.one_pager:
                     pages["one-pager"] = (f"{folder}/one-pager.html",
                                           toolkit.one_pager.text(language).title)

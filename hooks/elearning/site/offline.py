@@ -49,12 +49,14 @@ def external_loads(html: str) -> list[str]:
     return parser.found
 
 
-def check_pages(site: Path, sources: dict[str, str] | None = None) -> None:
+def check_pages(site: Path, sources: dict[str, str] | None = None) -> int:
     """One pass over the built pages: nothing loaded from outside the site, and no Markdown
-    left raw in the text (raw_markdown.py). `sources`: page path -> the file it shows."""
+    left raw in the text (raw_markdown.py). `sources`: page path -> the file it shows.
+    Returns the number of pages."""
     offending, raw = [], []
     sources = sources or {}
-    for page in sorted(site.rglob("*.html")):
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
         path = page.relative_to(site).as_posix()
         html = page.read_text(encoding="utf-8")
         for load in external_loads(html):
@@ -69,3 +71,4 @@ def check_pages(site: Path, sources: dict[str, str] | None = None) -> None:
         raise PluginError(
             "these pages load files from outside the site, which fails offline and leaks "
             "readers' visits; vendor the file or remove it:\n" + "\n".join(offending[:20]))
+    return len(pages)

@@ -2,7 +2,8 @@
 
 static-i18n's sitemap leaves generated pages (courses, tests, toolkits) out, and without the
 portal's address it writes "None" for it. This one lists every built page, each with its
-translations, under the address set once in mkdocs.yml (site_url).
+translations, under the address set once in mkdocs.yml (site_url), except the maintenance
+pages (maintainers/), which are for the coordinator's staff and marked noindex.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
+NOT_LISTED = ("maintainers/",)
 
 
 def pages_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -24,6 +26,8 @@ def pages_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, dict[
             continue
         first = path.split("/", 1)[0]
         language, same = (first, path.split("/", 1)[1]) if first in others else (languages[0], path)
+        if same.startswith(NOT_LISTED):
+            continue
         pages.setdefault(same, {})[language] = path
     return pages
 
