@@ -40,7 +40,7 @@ KB, MIB, GIB = 1024, 1024 ** 2, 1024 ** 3
 # hooks/elearning/site/ must be copied while the built site/ must not). docs/ is needed:
 # the maintainers' pages include its guides.
 NOT_COPIED_AT_TOP = {".git", ".venv", "site", "bench", "tests", ".ci", ".pytest_cache",
-                     "node_modules", "dist", "build"}
+                     "node_modules", "dist", "build", ".cache"}
 
 
 def not_copied(folder: str, names: list[str]) -> set[str]:
@@ -151,11 +151,11 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path) -> Build:
+def mkdocs_build(project: Path, site: Path, pdfs: bool = False) -> Build:
     """One `mkdocs build` in its own process. os.wait4 returns the rusage of exactly that
     child, so its ru_maxrss is the build's own peak (RUSAGE_CHILDREN keeps the maximum of
     every child so far, which would blur the second build with the first)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PDF="yes" if pdfs else "no")
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -244,6 +244,26 @@ def measure_starter_build(work: Path, runs: int) -> tuple[list[Row], Build, Buil
                   hooked.seconds / pages(hooked.site), stock.seconds / pages(stock.site),
                   lambda s: f"{1000 * s:.1f} ms", "-", None),
     ], hooked, stock
+
+
+def measure_pdfs(work: Path) -> list[Row]:
+    """What the PDF downloads add to a full build (`make site`): once with an empty PDF
+    cache (every PDF rendered), once with the cache of that build (nothing changed)."""
+    project = copy_project(work / "pdfs")
+    seconds = lambda s: f"{s:.2f} s"
+    without = mkdocs_build(project, project / "_site")
+    cold = mkdocs_build(project, project / "_site", pdfs=True)
+    cached = mkdocs_build(project, project / "_site", pdfs=True)
+    made = sum(1 for _ in (project / "_site").rglob("*.pdf"))
+    log(f"PDFs: {made}; without {without.seconds:.1f} s, cold {cold.seconds:.1f} s, "
+        f"cached {cached.seconds:.1f} s")
+    return [
+        ratio_row(f"full build with the {made} PDFs, empty PDF cache / without PDFs",
+                  cold.seconds, without.seconds, seconds, "-", None),
+        ratio_row("  the same, PDF cache from the build before (no document changed)",
+                  cached.seconds, without.seconds, seconds, "ratio <= 1.25",
+                  cached.seconds <= 1.25 * without.seconds),
+    ]
 
 
 # -- synthetic curricula -----------------------------------------------------------------
@@ -716,6 +736,10 @@ def main() -> int:
         except RuntimeError as error:  # a failed build: say so, measure the rest
             print(f"The starter site could not be measured: {error}")
             hooked = stock = None
+        try:
+            rows += measure_pdfs(work)
+        except RuntimeError as error:
+            print(f"The PDFs could not be measured: {error}")
         if not args.no_scaling:
             try:
                 rows += measure_scaling(work, args.scaling_runs)

@@ -15,6 +15,7 @@ PAGE_KINDS = {
     "toolkits": "toolkits/index.html",
     "one-pager": "toolkits/azrcs/one-pager.html",
     "mini-toolkit": "toolkits/azrcs/index.html",
+    "facilitator-guide": "toolkits/employers/facilitator.html",
     "glossary": "glossary.html",
     "trainer's results": "trainers/results.html",
 }

@@ -43,7 +43,7 @@ def documents(curriculum):
     for toolkit in curriculum.toolkits:
         for language in LANGUAGES:
             folder = f"{PREFIX[language]}toolkits/{toolkit.id}"
-            for kind in ("one-pager", "toolkit"):
+            for kind in pdf.KINDS:
                 yield toolkit, language, kind, f"{folder}/{pdf.pdf_name(toolkit.id, kind, language)}"
 
 
@@ -67,7 +67,7 @@ def test_every_pdf_opens_in_a4_with_its_pages_fonts_and_footer(built_site, curri
             assert re.search(rf"\b{number} ?/ ?{pages}$", text), (target, number, text[-60:])
             assert curriculum_version_words(language) in text, (target, number)
         seen += 1
-    assert seen == len(curriculum.toolkits) * len(LANGUAGES) * 2
+    assert seen == len(curriculum.toolkits) * len(LANGUAGES) * len(pdf.KINDS)
 
 
 def curriculum_version_words(language: str) -> str:
@@ -124,7 +124,7 @@ def test_pages_link_their_pdfs_with_size_and_page_count(built_site, curriculum):
                               .read_text(encoding="utf-8"), "html.parser")
         links = {a["href"]: a.get_text() for a in index.select("a.pdf-download")}
         for toolkit in curriculum.toolkits:
-            for kind in ("one-pager", "toolkit"):
+            for kind in pdf.KINDS:
                 href = f"{toolkit.id}/{pdf.pdf_name(toolkit.id, kind, language)}"
                 assert href in links, (language, href)
         for text in links.values():
@@ -170,3 +170,32 @@ def test_a_pdf_fetches_nothing_outside_the_site(tmp_path):
         pdf.render_pdfs(site, [document], "https://example.az/elearning/", tmp_path / "cache")
     assert "https://elsewhere.example.com/logo.png" in str(error.value)
     assert "not part of the site" in str(error.value)
+
+
+def test_the_facilitator_guide_holds_cases_answers_notes_tests_and_contacts(built_site,
+                                                                           curriculum):
+    """Assembled from the loaded content; learners' pages never show trainer notes."""
+    from bs4 import BeautifulSoup
+    for toolkit in curriculum.toolkits:
+        course = curriculum.course(toolkit.id)
+        for language in LANGUAGES:
+            page = built_site / f"{PREFIX[language]}toolkits/{toolkit.id}/facilitator.html"
+            html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            anchors = [h["id"] for h in html.select("h2.toolkit-item")]
+            parts = ["session-plans", "cases", "test-questions", "referral-contacts", "results"]
+            assert [a for a in anchors if a in parts] == parts, anchors
+            cases = [c for m in course.modules for c in m.text(language).cases
+                     if c.audiences is None or toolkit.id in c.audiences]
+            answers = [c for c in cases if c.model_answer]
+            notes = [n for m in course.modules for n in m.text(language).trainer_notes
+                     if n.audiences is None or toolkit.id in n.audiences]
+            assert len(html.select("div.admonition.success")) == len(answers), page
+            assert len(html.select("#cases ~ div.admonition.note")) >= len(notes), page
+            assert html.select(".quiz-sheet__question") and html.select(".quiz-sheet__key li")
+            assert html.select("a[href$='trainers/results.html']"), page
+            phones = {c.phone for c in toolkit.contacts if c.phone}
+            assert phones <= {a.get_text() for a in html.select("a[href^='tel:']")}
+    # Learners never reach it from their course, and never see a trainer note.
+    for path in (built_site / "courses").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "facilitator.html" not in text and "trainer-note" not in text, path

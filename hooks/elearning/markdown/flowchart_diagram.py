@@ -193,7 +193,7 @@ def _lay_out_once(flowchart, contacts, language, width, widest_box) -> Diagram:
                enumerate(layout.layers)}
     arrows = []
     by_edge = {id(edge): link for edge, link in zip(edges, links)}
-    for edge in component.sE:
+    for edge in edges:  # in reading order (grandalf keeps them in a set): the same SVG each build
         source, key, target = by_edge[id(edge)]
         xs = [centres[edge.v[0]], *(centres[v] for v in _dummies(layout, edge)),
               centres[edge.v[1]]]
@@ -259,7 +259,7 @@ def _route(arrows, tops, bottoms):
     """Arrows as right-angled lines: down from a box, across in the gap between layers,
     down into the next. A question's two answers leave its box side by side."""
     routed = []
-    by_source: dict[str, list] = {}
+    by_source: dict[str, list] = {}  # in the order of the arrows, that is reading order
     for xs, source, target, key in arrows:
         by_source.setdefault(source.step.name, []).append((xs, source, target, key))
     for name, leaving in by_source.items():

@@ -197,6 +197,9 @@ class SiteBuild:
             if toolkit.one_pager:
                 add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
             add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
+            course = self.curriculum.course(toolkit.id)
+            add(f"{folder}/facilitator.md", writer.facilitator(toolkit, course),
+                TestQuestionsView(course))  # the test questions with their answer key
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
@@ -317,6 +320,8 @@ class SiteBuild:
             for toolkit in self.curriculum.toolkits:
                 folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
                 pages = {"toolkit": (f"{folder}/index.html", writer.toolkit_title(toolkit))}
+                pages["facilitator-guide"] = (f"{folder}/facilitator.html",
+                                              writer.facilitator_title(toolkit))
                 if toolkit.one_pager:
                     pages["one-pager"] = (f"{folder}/one-pager.html",
                                           toolkit.one_pager.text(language).title)

@@ -55,6 +55,28 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
+def _admonition(kind: str, title: str, markdown: str) -> str:
+    """A titled box around Markdown text (indented under '!!! kind "title"')."""
+    body = "\n".join(f"    {line}" if line.strip() else "" for line in markdown.splitlines())
+    return f'!!! {kind} "{title.replace(chr(34), chr(39))}"\n\n{body}\n'
+
+
+MODULE_LINK = re.compile(r"\]\((?P<target>[\w.-]+)\.md(?P<anchor>#[^)\s]*)?\)")
+
+
+def _from_modules_folder(markdown: str, course: Course) -> str:
+    """Links written in a module (to another module, as 'referral.md') as seen from
+    toolkits/<audience>/: to the module in the course, or in the module library."""
+    in_course = {module.slug for module in course.modules}
+
+    def moved(match: re.Match) -> str:
+        slug, anchor = match["target"], match["anchor"] or ""
+        folder = f"courses/{course.id}" if slug in in_course else "modules"
+        return f"](../../{folder}/{slug}.md{anchor})"
+
+    return MODULE_LINK.sub(moved, markdown)
+
+
 class PageWriter:
     """Renders generated pages for one curriculum in one language."""
 
@@ -220,6 +242,52 @@ class PageWriter:
         parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
                                  self.t("quiz_sheet_intro") + "\n\n/// quiz-sheet\n///\n"))
         return self._render("mini_toolkit.md", toolkit=toolkit, parts=parts, version=self.version)
+
+    def facilitator_title(self, toolkit: Toolkit) -> str:
+        return self.t("facilitator_title", audience=toolkit.audience.name[self.language])
+
+    def facilitator(self, toolkit: Toolkit, course: Course) -> str:
+        """The facilitator guide: what a trainer needs to run the audience's sessions, from
+        the loaded content; a part whose content has not been written yet says so."""
+        missing = f"*{self.t('not_available_yet')}*\n"
+        plans = [self._part(item) for item in toolkit.items if item.kind == "session-plan"]
+        sessions = "\n\n".join(f"### {p.title}\n\n{p.notice}{demote_headings(p.body)}"
+                                 for p in plans) or missing
+        parts = [ToolkitPart(self.t("facilitator_sessions"), "session-plans", sessions),
+                 ToolkitPart(self.t("facilitator_cases"), "cases",
+                             self._cases(course) or missing),
+                 ToolkitPart(self.t("facilitator_test"), "test-questions",
+                             self.t("facilitator_test_intro") + "\n\n/// quiz-sheet\n///\n"),
+                 ToolkitPart(self.t("referral_contacts"), "referral-contacts",
+                             self._render("referral_contacts.md", contacts=toolkit.contacts)),
+                 ToolkitPart(self.t("facilitator_results"), "results",
+                             self.t("facilitator_results_text") +
+                             f" [{self.t('facilitator_results_link')}](../../trainers/results.md)\n")]
+        return self._render("facilitator.md", toolkit=toolkit, parts=parts, version=self.version,
+                            title=self.facilitator_title(toolkit))
+
+    def _cases(self, course: Course) -> str:
+        """Every case of the course with its model answer, and the module's trainer notes."""
+        chunks = []
+        for module in course.modules:
+            text = module.text(self.language)
+            cases = [c for c in text.cases if c.audiences is None or course.id in c.audiences]
+            notes = [n for n in text.trainer_notes
+                     if n.audiences is None or course.id in n.audiences]
+            if not cases and not notes:
+                continue
+            chunks.append(f"### {text.title}")
+            for case in cases:
+                chunks.append(f"#### {self.t('case_study', title=case.title)}\n\n"
+                              f"{demote_headings(demote_headings(case.text))}")
+                if case.model_answer:
+                    chunks.append(_admonition("success", self.t("model_answer"),
+                                              case.model_answer.text))
+                else:
+                    chunks.append(f"*{self.t('not_available_yet')}*")
+            for note in notes:
+                chunks.append(_admonition("note", self.t("trainer_note"), note.text))
+        return _from_modules_folder("\n\n".join(chunks), course)
 
     def _part(self, item: ToolkitItem) -> ToolkitPart:
         text = item.text(self.language)
