@@ -89,6 +89,7 @@ def load_versions(slug: str, by_language: Mapping[str, Path], root: Path, source
     display = display_path(english.path, root)
     meta = validate(meta_model, english.meta, display, problems, context=context)
     body = check_body(english, display, None)
+    _check_plain_title(meta, english, display, problems)
     if meta is None:
         return {}
     versions = {source_language: Version(source_language, english, display, meta, body)}
@@ -101,12 +102,26 @@ def load_versions(slug: str, by_language: Mapping[str, Path], root: Path, source
         shown = display_path(path, root)
         words = validate(translation_model, translation.meta, shown, problems, context=context)
         translated = check_body(translation, shown, body)
+        _check_plain_title(words, translation, shown, problems)
         if words is None:
             continue
         check_owned_by_english(words, meta, owned, translation, english, shown, slug,
                                context["audiences"], problems)
         versions[language] = Version(language, translation, shown, words, translated)
     return versions
+
+
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _check_plain_title(meta, source: MarkdownSource, file: str, problems: Problems) -> None:
+    """A title is shown in headings, lists, the browser tab and printouts: plain words only."""
+    title = getattr(meta, "title", None)
+    found = _MARKUP.search(title) if isinstance(title, str) else None
+    if found:
+        problems.add(file, source.meta.line_of(("title",)), f"the title contains the markup "
+                     f"'{found[0]}': write the title as plain words (it is shown as written "
+                     "everywhere: headings, lists, the browser tab, printouts).")
 
 
 def read_source(path: Path, root: Path, problems: Problems) -> MarkdownSource | None:

@@ -6,6 +6,7 @@ them into calls on the domain (load, assemble) and on the page writer (render).
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import time
 from dataclasses import dataclass
@@ -225,6 +226,12 @@ class SiteBuild:
 
     # -- on_page_markdown -------------------------------------------------------------
     def prepare_page(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        # The title is shown by the theme (heading, <title>, navigation) as HTML: a title
+        # written with markup must show as the words it is, not break the page.
+        if isinstance(page.meta.get("title"), str) and not page.meta.get("_title_escaped"):
+            page.meta["title"] = html.escape(page.meta["title"], quote=False)
+            page.meta["_title_escaped"] = True
+            page.title = page.meta["title"]  # the theme's heading reads page.title
         writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")), self.pdfs)
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)

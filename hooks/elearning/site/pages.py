@@ -50,9 +50,23 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-                              trim_blocks=True, lstrip_blocks=True,
-                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                                     trim_blocks=True, lstrip_blocks=True,
+                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment.filters["plain"] = plain
+    return environment
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!])")
+
+
+def plain(text: str) -> str:
+    """Front-matter text (a title) written into a generated Markdown page as the words it is:
+    markup in it is shown, not rendered, so that a title such as '<b>x</b> [a](b)' breaks no
+    page (HTML escaped, Markdown's special characters escaped with a backslash)."""
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # '|' has no backslash escape outside tables: an entity works in and out of table cells.
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("|", "&#124;")
 
 
 def _admonition(kind: str, title: str, markdown: str) -> str:
