@@ -182,8 +182,19 @@ def test_the_facilitator_guide_holds_cases_answers_notes_tests_and_contacts(buil
             page = built_site / f"{PREFIX[language]}toolkits/{toolkit.id}/facilitator.html"
             html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
             anchors = [h["id"] for h in html.select("h2.toolkit-item")]
-            parts = ["session-plans", "cases", "test-questions", "referral-contacts", "results"]
+            parts = ["session-plans", "cases", "decision-exercises", "test-questions",
+                     "referral-contacts", "results"]
             assert [a for a in anchors if a in parts] == parts, anchors
+            # Each decision exercise of the course, with every end and the path to it.
+            section = html.select_one("#decision-exercises").find_parent()
+            decisions = [d for m in course.modules for d in m.decisions_for(toolkit.id, language)]
+            assert decisions, (toolkit.id, language)
+            for decision in decisions:
+                assert decision.title in section.get_text(), (page, decision.title)
+            ends = sum(len(d.paths_to_ends()) for d in decisions)
+            listed = [li for li in html.select("#decision-exercises ~ ul > li")
+                      if li.find("strong")]
+            assert len(listed) >= ends, (page, len(listed), ends)
             cases = [c for m in course.modules for c in m.text(language).cases
                      if c.audiences is None or toolkit.id in c.audiences]
             answers = [c for c in cases if c.model_answer]

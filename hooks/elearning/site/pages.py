@@ -270,6 +270,8 @@ class PageWriter:
         parts = [ToolkitPart(self.t("facilitator_sessions"), "session-plans", sessions),
                  ToolkitPart(self.t("facilitator_cases"), "cases",
                              self._cases(course) or missing),
+                 ToolkitPart(self.t("facilitator_decisions"), "decision-exercises",
+                             self._decisions(course) or missing),
                  ToolkitPart(self.t("facilitator_test"), "test-questions",
                              self.t("facilitator_test_intro") + "\n\n/// quiz-sheet\n///\n"),
                  ToolkitPart(self.t("referral_contacts"), "referral-contacts",
@@ -302,6 +304,27 @@ class PageWriter:
             for note in notes:
                 chunks.append(_admonition("note", self.t("trainer_note"), note.text))
         return _from_modules_folder("\n\n".join(chunks), course)
+
+    def _decisions(self, course: Course) -> str:
+        """Every decision exercise of the course, each end with the shortest path of choices
+        that reaches it: the paths to discuss with the group (the trainer notes that follow
+        the exercises are in the cases part)."""
+        chunks = []
+        for module in course.modules:
+            decisions = module.decisions_for(course.id, self.language)
+            if not decisions:
+                continue
+            chunks.append(f"### {module.text(self.language).title}")
+            for decision in decisions:
+                chunks.append(f"#### {decision.title}\n\n" + self.t(
+                    "facilitator_decision_points", count=decision.decision_points()))
+                chunks.append("\n".join(
+                    f"- **{self.t('decision_end_' + end.end)}**: "
+                    f"{' → '.join(choice.label for choice in path)}. {end.debrief}"
+                    for end, path in decision.paths_to_ends()))
+        if chunks:
+            chunks.insert(0, self.t("facilitator_decisions_intro"))
+        return "\n\n".join(chunks)
 
     def _part(self, item: ToolkitItem) -> ToolkitPart:
         text = item.text(self.language)
