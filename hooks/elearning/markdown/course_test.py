@@ -23,7 +23,7 @@ from .. import interface
 from ..domain import answer_keys
 from ..domain.quizzes import Quiz
 from .extension import BlockExtension
-from .quiz import _paragraphs
+from .quiz import _paragraphs, question_choice, question_fieldset
 
 REVEAL = "course-test__reveal"
 
@@ -60,24 +60,11 @@ def render_test_question(parent: etree.Element, quiz: Quiz, language: str,
     """A question of a course test: native inputs valued by the options' written numbers,
     the check of the right answer, and (final test) what to reveal after submission."""
     base = f"test-{quiz.id}"
-    fieldset = etree.SubElement(parent, "fieldset", {
-        "class": "quiz__fieldset course-test__question", "data-quiz": quiz.id,
-        "data-multiple": "true" if quiz.multiple else "false",
+    fieldset = question_fieldset(parent, quiz, language, {
+        "class": "quiz__fieldset course-test__question",
         "data-salt": answer_keys.salt(quiz), "data-check": answer_keys.check(quiz)})
-    legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
-    legend.text = quiz.question
-    _paragraphs(fieldset, quiz.intro, "quiz__intro")
-    hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
-    hint.text = interface.text("quiz_choose_all" if quiz.multiple else "quiz_choose_one", language)
     for number, choice in enumerate(quiz.choices, start=1):
-        option = etree.SubElement(fieldset, "div", {"class": "quiz__choice",
-                                                    "data-option": str(number)})
-        input_id = f"{base}-{number}"
-        etree.SubElement(option, "input", {
-            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
-            "value": str(number)})
-        label = etree.SubElement(option, "label", {"for": input_id})
-        label.text = choice.text
+        question_choice(fieldset, quiz, base, number, choice, {"data-option": str(number)})
     if reveal:
         hidden = etree.SubElement(fieldset, "div", {"class": REVEAL, "data-quiz": quiz.id})
         for number, choice in enumerate(quiz.choices, start=1):

@@ -73,30 +73,45 @@ def render(element: etree.Element, quiz: Quiz, language: str) -> None:
 
 
 def render_question(parent: etree.Element, quiz: Quiz, language: str) -> etree.Element:
-    """The question itself: native inputs in a fieldset with the question as legend.
-    Shared by self-checks and the course tests."""
+    """A self-check question: native inputs in a fieldset with the question as legend, the
+    right options and each option's feedback in the page (a self-check may show them)."""
     base = f"quiz-{quiz.id}"
+    fieldset = question_fieldset(parent, quiz, language, {"class": "quiz__fieldset"})
+    for number, choice in enumerate(quiz.choices, start=1):
+        option = question_choice(fieldset, quiz, base, number, choice, {
+            "data-correct": "true" if choice.correct else "false"})
+        if choice.feedback:
+            feedback = etree.SubElement(option, "div", {"class": "quiz__feedback", "hidden": "hidden"})
+            _paragraphs(feedback, choice.feedback)
+    return fieldset
+
+
+def question_fieldset(parent: etree.Element, quiz: Quiz, language: str,
+                      attributes: dict[str, str]) -> etree.Element:
+    """What every question shows, self-check or test: the fieldset, the question as its
+    legend, the introduction and the hint (one answer or several)."""
     fieldset = etree.SubElement(parent, "fieldset", {
-        "class": "quiz__fieldset", "data-quiz": quiz.id,
-        "data-multiple": "true" if quiz.multiple else "false"})
+        **attributes, "data-quiz": quiz.id, "data-multiple": "true" if quiz.multiple else "false"})
     legend = etree.SubElement(fieldset, "legend", {"class": "quiz__question"})
     legend.text = quiz.question
     _paragraphs(fieldset, quiz.intro, "quiz__intro")
     hint = etree.SubElement(fieldset, "p", {"class": "quiz__hint"})
     hint.text = interface.text("quiz_choose_all" if quiz.multiple else "quiz_choose_one", language)
-    for number, choice in enumerate(quiz.choices, start=1):
-        option = etree.SubElement(fieldset, "div", {
-            "class": "quiz__choice", "data-correct": "true" if choice.correct else "false"})
-        input_id = f"{base}-{number}"
-        etree.SubElement(option, "input", {
-            "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
-            "value": str(number)})
-        label = etree.SubElement(option, "label", {"for": input_id})
-        label.text = choice.text
-        if choice.feedback:
-            feedback = etree.SubElement(option, "div", {"class": "quiz__feedback", "hidden": "hidden"})
-            _paragraphs(feedback, choice.feedback)
     return fieldset
+
+
+def question_choice(fieldset: etree.Element, quiz: Quiz, base: str, number: int, choice,
+                    attributes: dict[str, str]) -> etree.Element:
+    """One option: a native radio button or checkbox valued by its written number, and its
+    label."""
+    option = etree.SubElement(fieldset, "div", {"class": "quiz__choice", **attributes})
+    input_id = f"{base}-{number}"
+    etree.SubElement(option, "input", {
+        "type": "checkbox" if quiz.multiple else "radio", "name": base, "id": input_id,
+        "value": str(number)})
+    label = etree.SubElement(option, "label", {"for": input_id})
+    label.text = choice.text
+    return option
 
 
 def _paragraphs(parent: etree.Element, text: str, css_class: str | None = None) -> None:
