@@ -28,12 +28,16 @@ def on_page_markdown(markdown, page, config, files):
     return build.prepare_page(markdown, page, config)
 
 
+def on_env(env, config, files):
+    return build.template_globals(env, config)
+
+
 def on_post_page(output, page, config):
-    return build.finish_page(output, config)
+    return build.finish_page(output, page, config)
 
 
 def on_post_template(output_content, template_name, config):  # 404.html
-    return build.finish_template(output_content) if template_name.endswith(".html") else output_content
+    return build.finish_template(output_content, template_name, config)
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged search
