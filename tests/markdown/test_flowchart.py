@@ -191,3 +191,20 @@ def test_a_fence_that_is_not_a_valid_flowchart_shows_its_text():
     html = convert("~~~flowchart\nstart: a\nsteps:\n  a: {text: <b>bold</b>, next: b}\n~~~\n")
     assert html.select_one("figure") is None and html.select_one("b") is None
     assert html.select_one("pre.flowchart__source code").get_text().startswith("start: a\n")
+
+
+def test_the_word_end_sits_below_a_last_steps_contact_card_not_on_its_border():
+    for svg in svgs(render("ru")):
+        ends = svg.select("g.flowchart__box--end")
+        with_card = [g for g in ends if len(g.find_all("rect")) > 1]
+        assert with_card, "the chart's last step 'hotline' carries a contact card"
+        for group in with_card:
+            card = group.find_all("rect")[1]
+            card_bottom = float(card["y"]) + float(card["height"])
+            label = group.find_all("text")[-1]
+            assert label.get_text() == "КОНЕЦ"
+            size = float(label["font-size"])
+            letters_top = float(label.tspan["y"]) - 0.75 * size  # capitals rise ~0.75 em
+            assert letters_top >= card_bottom + 1, (letters_top, card_bottom)
+            box = group.find("rect")
+            assert float(label.tspan["y"]) < float(box["y"]) + float(box["height"]) - 4
