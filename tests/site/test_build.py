@@ -182,6 +182,17 @@ BAD_INPUTS = {
     "test question without an id": (
         {"modules/m.md": module(body="\n/// test-question | T?\n- [x] A\n- [ ] B\n///\n")},
         None, "curriculum/modules/m.md:10: the test question 'T?': 'id' is missing."),
+    "question outside a module": (
+        {"modules/m.md": module(), "index.md": "---\ntitle: Home\n---\n# Home\n\n"
+         "/// quiz | Q?\n- [x] A\n///\n"}, None,
+        "curriculum/index.md:6: a question ('/// quiz') belongs in a module"),
+    # Read by the renderer (inside a list item) but not by the loader: never shown under an
+    # id of its own making (progress is stored by the loaded id).
+    "question the loader did not read": (
+        {"modules/m.md": module(body="\n- A list item\n\n    /// quiz | Q?\n    - [x] A\n"
+                                     "    ///\n")}, None,
+        "curriculum/modules/m.md, line 12: the page shows the question 'Q?' where the content "
+        "loader read nothing"),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),
