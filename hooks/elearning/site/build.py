@@ -91,6 +91,15 @@ class SiteBuild:
         self.version_lines: dict[str, str] = {}
         self.problem_count = build_log.ProblemCount()
         self.started = time.monotonic()
+        # `mkdocs serve` (make serve): a preview for authors, rebuilt on every edit, leaves
+        # out what only a published site needs: the scan of every page for external loads
+        # and raw Markdown, sitemap, offline app, server files. `make site` and `make check`
+        # (a build) do them all.
+        self.preview = False
+
+    # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
+    def start(self, command: str) -> None:
+        self.preview = command == "serve"
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -101,8 +110,12 @@ class SiteBuild:
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
+            self.view_state.flowcharts = self.curriculum.flowcharts
         self.version_lines[languages.current] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
+        # The glossary's tooltips, in this language, for every page's Markdown.
+        config.mdx_configs["abbr"] = {"glossary": PageWriter(
+            self.curriculum, languages.current).abbreviations()}
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -254,7 +267,17 @@ class SiteBuild:
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
-        return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+        return self._page_markdown(markdown, page, writer, source or page.file.src_uri)
+
+    # -- on_page_content ----------------------------------------------------------------
+    def check_rendered(self, page: Page) -> None:
+        """A page that shows a question or exercise other than the one loaded from its text
+        (its progress is stored by the loaded id) stops the build, strict or not."""
+        if self.view_state.errors:
+            for error in self.view_state.errors:
+                log.error(error)
+            raise PluginError(f"{len(self.view_state.errors)} construct(s) of "
+                              f"{page.file.src_uri} differ from the loaded content (above).")
 
     def _source_of(self, page: Page, language: str, root: Path) -> str | None:
         shown = self.views.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
@@ -268,7 +291,7 @@ class SiteBuild:
             return translated if (root / translated).exists() else f"docs/{name}.md"
         return None
 
-    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
+    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter, file: str) -> str:
         language = writer.language
         names = {a.id: a.name[language] for a in self.curriculum.audiences.values()}
         src_uri = page.file.src_uri
@@ -278,25 +301,25 @@ class SiteBuild:
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(language, shown.course.id, names, src_uri,
-                                               src_uri, test_questions=questions)
+                                               src_uri, file=file, test_questions=questions)
             return markdown
         if shown is None:
-            self.view_state.current = PageView(language, None, names, src_uri, src_uri)
+            self.view_state.current = PageView(language, None, names, src_uri, src_uri,
+                                               file=file)
             if same_in_every_language == "index.md":  # the home page of each language
                 markdown += writer.home_courses()
             return markdown
         module, course = shown.module, shown.course
-        quizzes = module.text(language).quizzes
-        decisions = module.text(language).decisions
+        text = module.text(language)  # what the page shows, as loaded
         if course is None:  # the library: every passage, labelled
-            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes,
-                            decisions=decisions)
+            view = PageView(language, None, names, src_uri, src_uri, text=text,
+                            file=text.file)
         else:
-            text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
+            text_uri = f"{MODULES}/{Path(text.file).name}"
             shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
                         for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes,
-                            decisions=decisions)
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as,
+                            text=text, file=text.file)
         self.view_state.current = view
         translated = module.is_translated(language)
         body = markdown if translated else (
@@ -309,7 +332,8 @@ class SiteBuild:
         languages = Languages(config)
         folder = languages.prefix(languages.current).rstrip("/")
         html = search.search_in_own_language(html_fixes.mend(html), folder)
-        self.pages.see(page.file.dest_uri, html)  # the one reading of the page (built_pages.py)
+        if not self.preview:
+            self.pages.see(page.file.dest_uri, html)  # its one reading (built_pages.py)
         return html
 
     # -- on_post_template -----------------------------------------------------------
@@ -321,7 +345,8 @@ class SiteBuild:
         html = html_fixes.mend(html)
         if template_name == "404.html":
             html = html_fixes.relative_404(html, self._sub_path(config))
-        self.pages.see(template_name, html)
+        if not self.preview:
+            self.pages.see(template_name, html)
         return html
 
     @staticmethod
@@ -337,11 +362,22 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
-        self.pages.see_files(site)  # a .html copied from the content folder, if any
-        self.pages.check(self.sources)
+        if not self.preview:  # the checks of every page wait for `make site` / `make check`
+            self.pages.see_files(site)  # a .html copied from the content folder, if any
+            self.pages.check(self.sources)
         if self.pdfs:
             self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
+        if self.preview:
+            pages = sum(1 for _ in site.rglob("*.html"))
+        else:
+            self._publish(site, config)
+            pages = len(self.pages.paths())
+        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
+                                   time.monotonic() - self.started))
+
+    def _publish(self, site: Path, config: MkDocsConfig) -> None:
+        """What a published site needs and a preview does not: from the pages as seen."""
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all,
                               self.pages.paths())
         app.write_app(site, Languages(config).all, self._app_names(config),
@@ -349,8 +385,6 @@ class SiteBuild:
         inline_code = self.pages.check_inline_code()
         server_config.write_server_files(site, policy.content_security_policy(inline_code),
                                          self._sub_path(config))
-        log.info(build_log.summary(len(self.pages.paths()), config.site_dir,
-                                   self.problem_count.counts, time.monotonic() - self.started))
 
     def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
         """The PDF downloads, from the pages as built; then their size and page count in
@@ -377,8 +411,9 @@ class SiteBuild:
         try:
             rendered = pdf.render_pdfs(site, documents, config.site_url or "https://localhost/",
                                        root / ".cache" / "pdf", log.info)
-            rewritten = pdf.fill_in_facts(site, rendered, self._pdf_facts,
-                                          self.pages.linking_pdfs())
+            linking = (BuiltPages.html_files(site) if self.preview  # pages not seen
+                       else self.pages.linking_pdfs())
+            rewritten = pdf.fill_in_facts(site, rendered, self._pdf_facts, linking)
         except pdf.PdfError as error:
             raise PluginError(f"PDF: {error}")
         for path, text in rewritten.items():  # their policy hashes and checks follow the facts
