@@ -28,6 +28,11 @@ def on_page_markdown(markdown, page, config, files):
     return build.prepare_page(markdown, page, config)
 
 
+def on_page_content(html, page, config, files):
+    build.check_rendered(page)
+    return html
+
+
 def on_post_page(output, page, config):
     return build.finish_page(output, config)
 

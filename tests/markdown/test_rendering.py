@@ -4,6 +4,7 @@ from bs4 import BeautifulSoup
 
 from elearning.domain.contacts import Contact
 from elearning.markdown import PageView, ViewState, authoring_extensions
+from tests.markdown.loaded import module_view
 
 NAMES = {"employers": "Employers", "azrcs": "Counsellors"}
 TEXT = """\
@@ -75,8 +76,8 @@ def test_a_contact_without_a_number_says_it_is_to_be_confirmed():
 
 
 def test_quiz_renders_native_inputs_in_a_fieldset_with_the_answer_in_details():
-    html = render("/// quiz | Pick *one*\n- [ ] No\n    > Not this.\n- [x] Yes\n\nBecause.\n///\n",
-                  PageView("en"))
+    text = "/// quiz | Pick *one*\n- [ ] No\n    > Not this.\n- [x] Yes\n\nBecause.\n///\n"
+    html = render(text, module_view(text))
     quiz = html.select_one(".quiz")
     assert quiz.select_one("fieldset legend").get_text() == "Pick one"
     assert quiz.select_one("legend em") is not None  # inline Markdown is rendered

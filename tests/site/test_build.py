@@ -182,6 +182,17 @@ BAD_INPUTS = {
     "test question without an id": (
         {"modules/m.md": module(body="\n/// test-question | T?\n- [x] A\n- [ ] B\n///\n")},
         None, "curriculum/modules/m.md:10: the test question 'T?': 'id' is missing."),
+    "question outside a module": (
+        {"modules/m.md": module(), "index.md": "---\ntitle: Home\n---\n# Home\n\n"
+         "/// quiz | Q?\n- [x] A\n///\n"}, None,
+        "curriculum/index.md:6: a question ('/// quiz') belongs in a module"),
+    # Read by the renderer (inside a list item) but not by the loader: never shown under an
+    # id of its own making (progress is stored by the loaded id).
+    "question the loader did not read": (
+        {"modules/m.md": module(body="\n- A list item\n\n    /// quiz | Q?\n    - [x] A\n"
+                                     "    ///\n")}, None,
+        "curriculum/modules/m.md, line 12: the page shows the question 'Q?' where the content "
+        "loader read nothing"),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),
@@ -229,6 +240,10 @@ def test_stale_translation_builds_strictly_with_a_notice_to_readers(tmp_path):
     assert "ingiliscə əsli tərcümə ediləndən sonra dəyişib" in shown.get_text()
     report = page(project / "site", "maintainers/translations.html").get_text()
     assert "stale" in report
+    # The report in Azerbaijani says what each row is in Azerbaijani, not in English.
+    row = page(project / "site", "az/maintainers/translations.html").find("code", string="m")
+    cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").find_all("td")]
+    assert cells[0] == "modul" and "köhnəlib" in cells, cells
 
 
 def test_personal_data_in_content_stops_the_build(tmp_path):

@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from pydantic import Field
 
-from .blocks import scan_blocks
+from .blocks import FENCE, scan_blocks
 from .contacts import Contact
 from .decisions import DECISION_INFO
 from .flowcharts import fenced_flowcharts
@@ -393,7 +393,7 @@ _NOT_CHECKED = re.compile(r"^translated_from:.*$", re.MULTILINE)
 # Files that are not text: published as they are, nothing to read in them.
 BINARY_SUFFIXES = frozenset(".png .jpg .jpeg .gif .webp .svgz .ico .pdf .zip .mp3 .mp4 .webm "
                             ".ogg .woff .woff2 .ttf .otf .docx .xlsx .pptx".split())
-_FENCE_LINE = re.compile(r"^[ \t]*(?:```|~~~).*$", re.MULTILINE)
+_FENCE_LINE = re.compile(FENCE.pattern, re.MULTILINE)
 
 
 def content_texts(content_dir: Path, toolkits_dir: Path, root: Path,

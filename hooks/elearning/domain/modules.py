@@ -12,6 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
+from .blocks import Shown
 from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
@@ -73,6 +74,9 @@ class ModuleText:
     trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
     decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
+    # What the page of this text shows, as loaded: its question blocks and decision fences in
+    # reading order, each with its Quiz or Decision (None: invalid, reported).
+    shown: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,14 +118,18 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
     def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
-        quizzes = quizzes_in(blocks, slug, file, problems)
-        decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
-                                 context.get("contacts"), problems,
-                                 english.decisions if english is not None else None)
-        tests = quizzes_in(blocks, slug, file, problems, TEST_QUESTION)
-        valid = len(quizzes) + len(tests) == sum(b.name in (QUIZ, TEST_QUESTION) for b in blocks)
+        quiz_blocks = quizzes_in(blocks, slug, file, problems)
+        decision_fences = decisions_in(source.body, source.body_line, file, slug, blocks,
+                                       context.get("contacts"), problems,
+                                       english.decisions if english is not None else None)
+        test_blocks = quizzes_in(blocks, slug, file, problems, TEST_QUESTION)
+        quizzes = [s.model for s in quiz_blocks if s.model is not None]
+        tests = [s.model for s in test_blocks if s.model is not None]
+        valid = all(s.model is not None for s in (*quiz_blocks, *test_blocks))
         found = _Found(quizzes, cases_in(blocks, file, problems),
-                       trainer_notes_in(blocks, file, problems), tests, decisions, valid)
+                       trainer_notes_in(blocks, file, problems), tests,
+                       [s.model for s in decision_fences], valid,
+                       tuple(sorted((*quiz_blocks, *decision_fences), key=lambda s: s.line)))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -143,7 +151,8 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
                                   getattr(v.meta, "translated_from", None),
                                   tuple(v.body.quizzes), tuple(v.body.cases),
                                   tuple(v.body.notes), tuple(v.body.test_questions),
-                                  tuple(d for d in v.body.decisions if d is not None))
+                                  tuple(d for d in v.body.decisions if d is not None),
+                                  v.body.shown)
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
@@ -158,6 +167,7 @@ class _Found:
     test_questions: list[Quiz]
     decisions: list  # Decision, or None where invalid (kept so positions match English)
     valid: bool = True  # every question block of the text gave a valid question
+    shown: tuple[Shown, ...] = ()  # for the page: question blocks and decision fences
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -392,8 +392,9 @@ def _draw_box(root: etree.Element, box: Box) -> None:
                    italic=kind == "note")
             y += height
         y += 5
-    if box.end_label:
-        _lines(group, [box.end_label], text_x, y - 2, END_FONT, END_LINE, "#424242", "700")
+    if box.end_label:  # below a contact card, clear of its border
+        _lines(group, [box.end_label], text_x, y + 2 if box.card else y - 2, END_FONT, END_LINE,
+               "#424242", "700")
 
 
 def _lines(parent, lines, x, top, size, height, colour, weight=None, italic=False,

@@ -95,6 +95,7 @@ class SiteBuild:
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
+            self.view_state.flowcharts = self.curriculum.flowcharts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
@@ -237,7 +238,18 @@ class SiteBuild:
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
-        return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+        return (self._page_markdown(markdown, page, writer, source or page.file.src_uri)
+                + writer.abbreviations())
+
+    # -- on_page_content ----------------------------------------------------------------
+    def check_rendered(self, page: Page) -> None:
+        """A page that shows a question or exercise other than the one loaded from its text
+        (its progress is stored by the loaded id) stops the build, strict or not."""
+        if self.view_state.errors:
+            for error in self.view_state.errors:
+                log.error(error)
+            raise PluginError(f"{len(self.view_state.errors)} construct(s) of "
+                              f"{page.file.src_uri} differ from the loaded content (above).")
 
     def _source_of(self, page: Page, language: str, root: Path) -> str | None:
         shown = self.views.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
@@ -251,7 +263,7 @@ class SiteBuild:
             return translated if (root / translated).exists() else f"docs/{name}.md"
         return None
 
-    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
+    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter, file: str) -> str:
         language = writer.language
         names = {a.id: a.name[language] for a in self.curriculum.audiences.values()}
         src_uri = page.file.src_uri
@@ -261,25 +273,25 @@ class SiteBuild:
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(language, shown.course.id, names, src_uri,
-                                               src_uri, test_questions=questions)
+                                               src_uri, file=file, test_questions=questions)
             return markdown
         if shown is None:
-            self.view_state.current = PageView(language, None, names, src_uri, src_uri)
+            self.view_state.current = PageView(language, None, names, src_uri, src_uri,
+                                               file=file)
             if same_in_every_language == "index.md":  # the home page of each language
                 markdown += writer.home_courses()
             return markdown
         module, course = shown.module, shown.course
-        quizzes = module.text(language).quizzes
-        decisions = module.text(language).decisions
+        text = module.text(language)  # what the page shows, as loaded
         if course is None:  # the library: every passage, labelled
-            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes,
-                            decisions=decisions)
+            view = PageView(language, None, names, src_uri, src_uri, text=text,
+                            file=text.file)
         else:
-            text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
+            text_uri = f"{MODULES}/{Path(text.file).name}"
             shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
                         for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes,
-                            decisions=decisions)
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as,
+                            text=text, file=text.file)
         self.view_state.current = view
         translated = module.is_translated(language)
         body = markdown if translated else (
