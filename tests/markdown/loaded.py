@@ -2,7 +2,8 @@
 loaded questions and exercises, never its own reading of the text."""
 from elearning.domain.blocks import scan_blocks
 from elearning.domain.decisions import decisions_in
-from elearning.domain.modules import ModuleText
+from elearning.domain.cases import cases_in
+from elearning.domain.modules import ModuleText, shown_on_page
 from elearning.domain.problems import Problems
 from elearning.domain.quizzes import quizzes_in
 from elearning.markdown import PageView
@@ -15,12 +16,12 @@ def module_view(text, language="en", contacts=None, problems=None, **view):
     `problems` is given to collect them)."""
     found = Problems()
     blocks = scan_blocks(text)
-    shown = [*quizzes_in(blocks, "m", FILE, found),
-             *decisions_in(text, 1, FILE, "m", blocks, contacts or {}, found)]
+    shown = shown_on_page(blocks, quizzes_in(blocks, "m", FILE, found),
+                          decisions_in(text, 1, FILE, "m", blocks, contacts or {}, found),
+                          cases_in(blocks, FILE, found))
     if problems is None:
         assert found.found == []
     else:
         problems.extend(str(p) for p in found)
-    loaded = ModuleText(language, "M", ("o",), text, FILE, 1,
-                        shown=tuple(sorted(shown, key=lambda s: s.line)))
+    loaded = ModuleText(language, "M", ("o",), text, FILE, 1, shown=shown)
     return PageView(language, text=loaded, file=FILE, **view)

@@ -45,9 +45,10 @@ def test_a_quiz_other_than_the_one_loaded_there_is_an_error_naming_file_and_line
     assert state.errors == [
         "curriculum/modules/m.md, line 10: the page shows the question 'Is that fair?' where "
         "the content loader read 'Is *this* forced labour?' (the quiz number 2 of the text). "
-        "The page would show another question or exercise than the one checked and whose "
-        "progress is stored: check that every block and fence above it is closed, then build "
-        "again. If the text is right, this is a fault of the build: report it."]
+        "The page would show something other than what was checked (a question under another "
+        "id than the one its progress is stored by): check that every block and fence above it "
+        "is closed, then build again. If the text is right, this is a fault of the build: "
+        "report it."]
 
 
 def test_a_quiz_the_loader_did_not_read_is_an_error():

@@ -113,6 +113,16 @@ class Shown:
     model: object | None
 
 
+# Blocks whose content the loader reads but the renderer never parses as blocks: a question's
+# text is raw to it, a test question is taken out of the page before anything else.
+_NOT_RENDERED_INSIDE = frozenset({"quiz", "test-question"})
+
+
+def rendered(block: "TextBlock") -> bool:
+    """Whether the renderer meets `block` as a block of the page."""
+    return not any(parent.name in _NOT_RENDERED_INSIDE for parent in block.parents)
+
+
 @dataclass(frozen=True)
 class StructureProblem:
     """A block or fence that the Markdown renderer would not close where the author meant:

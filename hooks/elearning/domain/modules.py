@@ -12,8 +12,8 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import Shown
-from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .blocks import Shown, TextBlock, rendered
+from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
@@ -22,6 +22,7 @@ from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
 
+AUDIENCE = "audience"  # a passage for some audiences only
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
 
 Minutes = Annotated[int, Field(gt=0)]
@@ -74,8 +75,9 @@ class ModuleText:
     trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
     decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
-    # What the page of this text shows, as loaded: its question blocks and decision fences in
-    # reading order, each with its Quiz or Decision (None: invalid, reported).
+    # What the page of this text shows, as loaded, in reading order: its question blocks,
+    # decision fences, case studies and audience passages, each with its Quiz, Decision, Case
+    # or audience ids (None: invalid, reported).
     shown: tuple[Shown, ...] = ()
 
 
@@ -126,10 +128,10 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         quizzes = [s.model for s in quiz_blocks if s.model is not None]
         tests = [s.model for s in test_blocks if s.model is not None]
         valid = all(s.model is not None for s in (*quiz_blocks, *test_blocks))
-        found = _Found(quizzes, cases_in(blocks, file, problems),
-                       trainer_notes_in(blocks, file, problems), tests,
+        cases = cases_in(blocks, file, problems)
+        found = _Found(quizzes, cases, trainer_notes_in(blocks, file, problems), tests,
                        [s.model for s in decision_fences], valid,
-                       tuple(sorted((*quiz_blocks, *decision_fences), key=lambda s: s.line)))
+                       shown_on_page(blocks, quiz_blocks, decision_fences, cases))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -157,6 +159,17 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
 
 
+def shown_on_page(blocks: list[TextBlock], quiz_blocks: list[Shown],
+                  decision_fences: list[Shown], cases: list[Case]) -> tuple[Shown, ...]:
+    """What the page of a module text shows, as loaded, in reading order."""
+    on_page = {b.line for b in blocks if rendered(b)}
+    return tuple(sorted((
+        *(s for s in quiz_blocks if s.line in on_page), *decision_fences,
+        *(Shown(CASE, c.line, c.title, c) for c in cases if c.line in on_page),
+        *(Shown(AUDIENCE, b.line, b.argument, tuple(b.argument.split()))
+          for b in blocks if b.name == AUDIENCE and b.line in on_page)), key=lambda s: s.line))
+
+
 @dataclass(frozen=True)
 class _Found:
     """What a module's text holds besides prose."""
@@ -167,7 +180,7 @@ class _Found:
     test_questions: list[Quiz]
     decisions: list  # Decision, or None where invalid (kept so positions match English)
     valid: bool = True  # every question block of the text gave a valid question
-    shown: tuple[Shown, ...] = ()  # for the page: question blocks and decision fences
+    shown: tuple[Shown, ...] = ()  # for the page: see ModuleText.shown
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -49,12 +49,12 @@ class ViewState:
         return self._current.language if self._current else "en"
 
     def take(self, kind: str, identity: str, shown_as: str) -> object | None:
-        """The loaded object (Quiz, Decision) that the page's next block or fence of `kind`
-        shows, after checking it is the same construct (`identity`: a block's argument, a
-        fence's text). None: show the text as written, because the loader reported it (invalid,
-        or on a page that is no module's text, where it does not belong), or because it is not
-        the construct the loader read: that is recorded in `errors` and stops the build (it
-        could show a question under another id than the one its progress is stored by)."""
+        """The loaded object (Quiz, Decision, Case, audience ids) that the page's next block
+        or fence of `kind` shows, after checking it is the same construct (`identity`: a
+        block's argument, a fence's text). None: show the text as written, because the loader
+        reported it (invalid), or the page is no module's text, or it is not the construct
+        the loader read: that is recorded in `errors` and stops the build (it could show a
+        question under another id than the one its progress is stored by)."""
         view = self._current
         if view is None or view.text is None:
             return None
@@ -71,8 +71,8 @@ class ViewState:
         found = f"'{expected.identity.strip()[:60]}'" if expected else "nothing"
         message = (f"{where}: the page shows {shown_as} where the content loader read {found} "
                    f"(the {kind} number {position + 1} of the text). The page would show "
-                   "another question or exercise than the one checked and whose progress is "
-                   "stored: check that every block and fence above it is closed, then build "
+                   "something other than what was checked (a question under another id than "
+                   "the one its progress is stored by): check that every block and fence above it is closed, then build "
                    "again. If the text is right, this is a fault of the build: report it.")
         self.errors.append(message)
         return None
