@@ -6,8 +6,13 @@ Every function named on_* here is registered as an event, so helpers live in the
 from mkdocs.plugins import event_priority
 
 from elearning.site.build import SiteBuild
+from elearning.site.theme_cache import share_compiled_templates
 
 build = SiteBuild()
+
+
+def on_startup(command, dirty):
+    build.start(command)
 
 
 def on_config(config):
@@ -22,6 +27,10 @@ def on_files(files, config):
 @event_priority(-200)
 def on_nav(nav, config, files):
     return build.keep_neighbours_in_section(nav)
+
+
+def on_env(env, config, files):  # once per language build: compile templates once
+    return share_compiled_templates(env)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -86,6 +86,15 @@ class SiteBuild:
         self.sources: dict[str, str] = {}
         self.problem_count = build_log.ProblemCount()
         self.started = time.monotonic()
+        # `mkdocs serve` (make serve): a preview for authors, rebuilt on every edit, leaves
+        # out what only a published site needs: the scan of every page for external loads
+        # and raw Markdown, sitemap, offline app, server files. `make site` and `make check`
+        # (a build) do them all.
+        self.preview = False
+
+    # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
+    def start(self, command: str) -> None:
+        self.preview = command == "serve"
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -100,6 +109,9 @@ class SiteBuild:
         config.extra["version_line"] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
         config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
+        # The glossary's tooltips, in this language, for every page's Markdown.
+        config.mdx_configs["abbr"] = {"glossary": PageWriter(
+            self.curriculum, languages.current).abbreviations()}
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -238,8 +250,7 @@ class SiteBuild:
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
-        return (self._page_markdown(markdown, page, writer, source or page.file.src_uri)
-                + writer.abbreviations())
+        return self._page_markdown(markdown, page, writer, source or page.file.src_uri)
 
     # -- on_page_content ----------------------------------------------------------------
     def check_rendered(self, page: Page) -> None:
@@ -318,15 +329,22 @@ class SiteBuild:
         if self.pdfs:
             self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
-        pages = offline.check_pages(site, self.sources)
+        if self.preview:  # the checks of every page wait for `make site` / `make check`
+            pages = sum(1 for _ in site.rglob("*.html"))
+        else:
+            pages = offline.check_pages(site, self.sources)
+            self._publish(site, config)
+        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
+                                   time.monotonic() - self.started))
+
+    def _publish(self, site: Path, config: MkDocsConfig) -> None:
+        """What a published site needs and a preview does not."""
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         app.write_app(site, Languages(config).all, self._app_names(config))
         sub_path = urlsplit(config.site_url or "").path or "/elearning/"
         security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site), sub_path)
-        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
-                                   time.monotonic() - self.started))
 
     def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
         """The PDF downloads, from the pages as built; then their size and page count in

@@ -198,11 +198,12 @@ class PageWriter:
         return resolve_references(text, self.curriculum.contacts, self.language,
                                   self.t("number_to_confirm"))
 
-    def abbreviations(self) -> str:
-        """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
+    def abbreviations(self) -> dict[str, str]:
+        """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
+        `glossary` option (set once per language, where definitions appended to every page
+        were parsed again on every page, each one re-testing the rest of the block)."""
         texts = [term.texts[self.language] for term in self.curriculum.glossary]
-        lines = [f"*[{text.term}]: {self.plain(text.meaning)}" for text in texts]
-        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+        return {text.term: self.plain(text.meaning) for text in texts}
 
     def maintainers(self) -> str:
         return self._render("maintainers.md")
