@@ -30,6 +30,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
+  var Q = window.CTEQuestions  // questions.js: the pass mark
   var MAX_SUSPEND = 4096  // SCORM 1.2's limit for cmi.suspend_data
   var SAFE_PAGE = /^[A-Za-z0-9_][A-Za-z0-9._\/-]*\.html(#[A-Za-z0-9_-]*)?$/
   var TESTS = { p: "pre", f: "final", b: "best" }
@@ -197,7 +198,7 @@
 
   function status() {
     var best = CTE.testResult(course.course, "best") || CTE.testResult(course.course, "final")
-    if (best) return { status: best.score.percent >= course.passMark ? "passed" : "failed", score: best.score.percent }
+    if (best) return { status: Q.passed(best, course.passMark) ? "passed" : "failed", score: best.score.percent }
     var all = course.modules.every(function (m) { return CTE.moduleState(course, m).complete })
     return { status: all ? "completed" : "incomplete", score: null }
   }
