@@ -41,7 +41,7 @@ def test_a_quiz_other_than_the_one_loaded_there_is_an_error_naming_file_and_line
     html, state = render(changed, module_view(TWO))
     # No question is made up from the page's text (no id of its own): shown as written.
     assert [q["id"] for q in html.select("div.quiz[id]")] == ["quiz-fl-passport"]
-    assert "/// quiz | Is that fair?" in html.select_one(".quiz--as-written pre").get_text()
+    assert "/// quiz | Is that fair?" in html.select_one(".quiz-as-written pre").get_text()
     assert state.errors == [
         "curriculum/modules/m.md, line 10: the page shows the question 'Is that fair?' where "
         "the content loader read 'Is *this* forced labour?' (the quiz number 2 of the text). "
@@ -67,11 +67,11 @@ def test_an_invalid_quiz_is_shown_as_written_and_reported_once_by_the_loader():
     assert problems == ["curriculum/modules/m.md:1: the question 'No right answer' has no "
                         "correct option: mark at least one with '- [x] '."]
     assert html.select("fieldset") == [] and state.errors == []
-    assert "- [ ] A" in html.select_one(".quiz--as-written pre code").get_text()
+    assert "- [ ] A" in html.select_one(".quiz-as-written pre code").get_text()
 
 
 def test_a_quiz_on_a_page_that_is_no_module_is_shown_as_written():
     # The loader reports a question outside a module (tests/domain/test_curriculum.py).
     html, state = render(TWO, PageView("en"))
-    assert html.select("fieldset") == [] and len(html.select(".quiz--as-written")) == 2
+    assert html.select("fieldset") == [] and len(html.select(".quiz-as-written")) == 2
     assert state.errors == []

@@ -221,6 +221,29 @@ def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
     assert "WARNING -  curriculum/modules/n.md:3: 'police' is not an audience" in result.stderr
 
 
+def test_a_question_the_loader_did_not_read_stops_even_a_non_strict_build(tmp_path):
+    files, _, expected = BAD_INPUTS["question the loader did not read"]
+    result = run_mkdocs(make_project(tmp_path, files))
+    assert result.returncode != 0
+    assert f"ERROR   -  {expected}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_invalid_question_is_reported_and_shown_as_written_in_a_non_strict_build(tmp_path):
+    body = "\n/// quiz | Which one?\n- [ ] A\n- [ ] B\n///\n\nAfter.\n"
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)})
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    assert ("WARNING -  curriculum/modules/m.md:10: the question 'Which one?' has no correct "
+            "option") in result.stderr
+    page = BeautifulSoup((project / "site/modules/m.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    # No question under an id of the renderer's making (and nothing for quiz.js to set up).
+    assert page.select("fieldset") == [] and page.select(".quiz") == []
+    assert "- [ ] B" in page.select_one(".quiz-as-written pre").get_text()
+    assert "After." in page.get_text()
+
+
 def test_a_page_loading_an_outside_file_fails_the_build(tmp_path):
     body = '\n<img src="https://cdn.example.org/x.png" alt="x">\n'
     project = make_project(tmp_path, {"modules/m.md": module(body=body)})

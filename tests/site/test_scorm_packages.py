@@ -1,6 +1,7 @@
 """The SCORM 1.2 packages made from the real built site (make scorm): what a platform reads
 (imsmanifest.xml) and what each zip holds. Running them is tests/browser/test_scorm.py."""
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -90,7 +91,8 @@ def test_each_package_carries_its_language_only(packages):
         course = name.removeprefix("ct-").rsplit("-", 2)[0]
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         for page in (f"{prefix}courses/{course}/index.html", f"{prefix}courses/{course}/final-test.html",
-                     "javascripts/scorm.js", "javascripts/progress.js", "stylesheets/scorm.css"):
+                     "javascripts/scorm.js", "javascripts/progress.js", "javascripts/questions.js",
+                     "stylesheets/scorm.css"):
             assert page in names, (name, page)
         pdfs = [n for n in names if n.endswith(".pdf")]
         assert pdfs and all(n.endswith(f"-{language}.pdf") for n in pdfs), name
@@ -117,3 +119,15 @@ def test_make_scorm_without_a_built_site_says_what_to_do(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode != 0
     assert "run `make site` first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_launch_pages_are_valid_html(packages, tmp_path):
+    from tests.site.test_html_validity import VNU
+    if not VNU.is_file() or not shutil.which("java"):
+        pytest.skip("the Nu HTML checker needs Java and `npm ci` (run `make test`)")
+    for language in LANGUAGES:
+        _, _, launch = read(packages[f"ct-employers-{language}-scorm12.zip"])
+        (tmp_path / f"launch-{language}.html").write_text(launch, encoding="utf-8")
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "gnu",
+                             str(tmp_path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[:5000]

@@ -34,7 +34,7 @@ class QuizBlock(Block):
         quiz = state.take(QUIZ, self.argument, f"the question '{self.argument.strip()[:60]}'")
         written, block.text = block.text or "", None
         if quiz is None:  # reported by the loader (or a mismatch, which stops the build)
-            block.set("class", "quiz quiz--as-written")
+            block.set("class", "quiz-as-written")  # not a .quiz: quiz.js sets up questions
             pre = etree.SubElement(block, "pre")
             etree.SubElement(pre, "code").text = AtomicString(
                 f"/// quiz | {self.argument}\n{written}\n///")
