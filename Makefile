@@ -24,9 +24,12 @@ serve: $(VENV)/.site-installed
 	BUILD_AZ=$(if $(filter az all,$(PREVIEW)),true,false) BUILD_RU=$(if $(filter ru all,$(PREVIEW)),true,false) \
 	  PDF=no $(MKDOCS) serve --livereload
 
+# The tests run in TEST_WORKERS processes (pytest-xdist), a whole test file in each at a
+# time; 2 fits the 2-core CI machine, TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= 2
 test: $(VENV)/.test-installed node_modules/.installed browser fonts
 	$(BIN)/ruff check hooks tests tools bench
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
 # rules, then one strict build that checks the content in every language and renders English.
