@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test check browser fonts clean translations bundle bench gift
+.PHONY: site serve test check browser fonts clean translations bundle bench gift scorm
 
 # PDF=yes: the PDF downloads (WeasyPrint, cached in .cache/pdf); `make serve` leaves them out.
 # VERBOSE=1 shows MkDocs' and the language plugin's routine INFO lines, hidden by default.
@@ -49,13 +49,16 @@ bench: $(VENV)/.site-installed $(if $(LIGHTHOUSE),browser)
 # The package for the coordinator's IT team: dist/ct-elearning-<version>-<date>.zip
 # It stops while the site is built for the example address: set site_url in mkdocs.yml, or
 #   make bundle SITE_URL=https://<portal>/elearning/
-bundle: site gift
+bundle: site gift scorm
 	$(BIN)/python tools/bundle.py
 
 # For learning platforms (Moodle...): question banks dist/gift/ct-<audience>-<lang>.gift, and
 # SCORM 1.2 packages dist/scorm/ct-<audience>-<lang>-scorm12.zip made from the built site.
 gift: $(VENV)/.site-installed
 	PYTHONPATH=hooks $(BIN)/python -m elearning.exports_cli gift
+
+scorm: site
+	PYTHONPATH=hooks $(BIN)/python -m elearning.exports_cli scorm --site site
 
 # What to translate or update, per language. After a translator has updated a file:
 #   make translations STAMP=curriculum/modules/referral.az.md

@@ -96,9 +96,17 @@ def served_root(port: int) -> str | None:
         return None
 
 
-def edit_to_preview_seconds(project: Path, preview: str, edits: int) -> float:
+def cpu_seconds_of(pid: int) -> float:
+    """User + system time of a running process so far (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_to_preview_seconds(project: Path, preview: str, edits: int) -> tuple[float, float]:
     """`make serve PREVIEW=...` on a copy of the project: the median time from saving an edit
-    of a module to the served page showing it (mkdocs serve rebuilds on the file event)."""
+    of a module to the served page showing it (mkdocs serve rebuilds on the file event), and
+    the median CPU time the server spent meanwhile (the rebuild: what other load on the
+    machine does not change)."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                BUILD_AZ="true" if preview in ("az", "all") else "false",
@@ -108,7 +116,7 @@ def edit_to_preview_seconds(project: Path, preview: str, edits: int) -> float:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     module = project / PREVIEW_MODULE
     original = module.read_text(encoding="utf-8")
-    times = []
+    times, cpu = [], []
     try:
         deadline = time.monotonic() + 300
         while (root := served_root(port)) is None:  # the first full build
@@ -119,27 +127,33 @@ def edit_to_preview_seconds(project: Path, preview: str, edits: int) -> float:
         for edit in range(edits):
             marker = f"Previewmarker{preview}{edit}"
             time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), cpu_seconds_of(server.pid)
             module.write_text(original + f"\n{marker}\n", encoding="utf-8")
             while marker not in (fetch_text(url) or ""):
                 if time.perf_counter() - start > 120:
                     raise RuntimeError(f"the edit never showed in the preview ({preview})")
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)
-            log(f"edit to preview ({preview}): {times[-1]:.2f} s")
+            cpu.append(cpu_seconds_of(server.pid) - cpu_start)
+            log(f"edit to preview ({preview}): {times[-1]:.2f} s, {cpu[-1]:.2f} s CPU")
     finally:
         module.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def measure_preview(work: Path, edits: int = 3) -> list[Row]:
+    """Judged on wall time (what an author waits), which other load lengthens: the CPU
+    time of the rebuild shows whether a miss is the machine's."""
     project = copy_project(work / "preview")
-    one = edit_to_preview_seconds(project, "en", edits)
-    every = edit_to_preview_seconds(project, "all", edits)
-    return [ratio_row("edit to preview, make serve (en) / PREVIEW=all", one, every,
-                      lambda v: f"{v:.2f} s", "value <= ~3 s", one <= 3.5)]
+    one, one_cpu = edit_to_preview_seconds(project, "en", edits)
+    every, every_cpu = edit_to_preview_seconds(project, "all", edits)
+    seconds = lambda v: f"{v:.2f} s"
+    return [ratio_row(f"edit to preview, make serve (en) / PREVIEW=all (median of {edits})",
+                      one, every, seconds, "value <= ~3 s", one <= 3.5),
+            ratio_row("  CPU time of the server meanwhile (the rebuild)", one_cpu, every_cpu,
+                      seconds, "value <= 3 s", one_cpu <= 3)]
 
 
 # -- builds ------------------------------------------------------------------------------
@@ -217,33 +231,57 @@ def without_hooks(config_text: str) -> str:
 
 
 def plain_material_copy(project: Path, dest: Path) -> Path:
-    """A copy of the project built by Material + static-i18n alone (see without_hooks)."""
+    """A copy of the project built by Material + static-i18n alone (see without_hooks),
+    with pages comparable to the hooked build's: each module, as in the library, and again
+    in a folder per course that includes it (curriculum/courses/<audience>/), as the hooks
+    show it, in every language. Without the copies plain Material writes 40 pages to the
+    hooks' 250, and its fixed cost (start, theme, search) weighs on fewer pages."""
     shutil.copytree(project, dest, ignore=shutil.ignore_patterns("_site"))
     config = dest / "mkdocs.yml"
     config.write_text(without_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
+    import yaml  # the venv's PyYAML, as mkdocs uses it
+    modules = dest / "curriculum" / "modules"
+    audiences = list(yaml.safe_load((dest / "curriculum/audiences.yml").read_text(encoding="utf-8")))
+    for english in sorted(modules.glob("*.md")):
+        if english.name.count(".") > 1:  # a translation (x.az.md): copied with its English file
+            continue
+        front = yaml.safe_load(english.read_text(encoding="utf-8").split("---")[1]) or {}
+        tagged = front.get("audiences", "all")
+        for audience in (audiences if tagged == "all" else [a for a in audiences if a in tagged]):
+            folder = dest / "curriculum" / "courses" / audience
+            folder.mkdir(parents=True, exist_ok=True)
+            for version in modules.glob(english.stem + ".*md"):
+                shutil.copy2(version, folder / version.name)
     return dest
 
 
 def measure_starter_build(work: Path, runs: int) -> tuple[list[Row], Build, Build]:
+    """The goal is per HTML page written: the hooks write several pages per Markdown file
+    (each module in the library and in every course, the tests, toolkits...), so the
+    whole-build ratio says how many pages there are, not what each costs."""
     project = copy_project(work / "starter")
     plain = plain_material_copy(project, work / "plain")
     builds = median_builds({"starter, hooks on": project, "starter, hooks off": plain}, runs)
     hooked, stock = builds["starter, hooks on"], builds["starter, hooks off"]
     seconds = lambda s: f"{s:.2f} s"
-    pages = lambda site: sum(1 for _ in site.rglob("*.html"))
+    ms = lambda s: f"{1000 * s:.1f} ms"
+    ours, theirs = html_pages(hooked.site), html_pages(stock.site)
+    per_page, stock_per_page = hooked.cpu_seconds / ours, stock.cpu_seconds / theirs
     return [
-        ratio_row(f"full build, starter site (median of {runs}) / Material+i18n alone",
-                  hooked.seconds, stock.seconds, seconds, "ratio <= 1.10",
-                  hooked.seconds <= 1.10 * stock.seconds),
-        ratio_row("  the same, CPU time (check: less sensitive to other load)",
-                  hooked.cpu_seconds, stock.cpu_seconds, seconds, "ratio <= 1.10",
-                  hooked.cpu_seconds <= 1.10 * stock.cpu_seconds),
-        ratio_row("  HTML pages written from the same Markdown files",
-                  pages(hooked.site), pages(stock.site), str, "-", None),
-        ratio_row("  wall time per HTML page written",
-                  hooked.seconds / pages(hooked.site), stock.seconds / pages(stock.site),
-                  lambda s: f"{1000 * s:.1f} ms", "-", None),
+        ratio_row(f"CPU time per HTML page written, starter site (median of {runs}) / "
+                  "Material+i18n alone, comparable pages", per_page, stock_per_page, ms,
+                  "ratio <= 1.10", per_page <= 1.10 * stock_per_page),
+        ratio_row("  HTML pages written (plain: each module also copied per course)",
+                  ours, theirs, str, "-", None),
+        ratio_row("  CPU time of the whole build (user + sys)",
+                  hooked.cpu_seconds, stock.cpu_seconds, seconds, "-", None),
+        ratio_row("  wall time of the whole build (depends on other load)",
+                  hooked.seconds, stock.seconds, seconds, "-", None),
     ], hooked, stock
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
 
 
 def measure_pdfs(work: Path) -> list[Row]:
@@ -255,14 +293,14 @@ def measure_pdfs(work: Path) -> list[Row]:
     cold = mkdocs_build(project, project / "_site", pdfs=True)
     cached = mkdocs_build(project, project / "_site", pdfs=True)
     made = sum(1 for _ in (project / "_site").rglob("*.pdf"))
-    log(f"PDFs: {made}; without {without.seconds:.1f} s, cold {cold.seconds:.1f} s, "
-        f"cached {cached.seconds:.1f} s")
+    log(f"PDFs: {made}; CPU without {without.cpu_seconds:.1f} s, cold {cold.cpu_seconds:.1f} s, "
+        f"cached {cached.cpu_seconds:.1f} s")
     return [
-        ratio_row(f"full build with the {made} PDFs, empty PDF cache / without PDFs",
-                  cold.seconds, without.seconds, seconds, "-", None),
+        ratio_row(f"full build with the {made} PDFs, empty PDF cache / without PDFs (CPU)",
+                  cold.cpu_seconds, without.cpu_seconds, seconds, "-", None),
         ratio_row("  the same, PDF cache from the build before (no document changed)",
-                  cached.seconds, without.seconds, seconds, "ratio <= 1.25",
-                  cached.seconds <= 1.25 * without.seconds),
+                  cached.cpu_seconds, without.cpu_seconds, seconds, "ratio <= 1.25",
+                  cached.cpu_seconds <= 1.25 * without.cpu_seconds),
     ]
 
 
@@ -369,14 +407,15 @@ def measure_scaling(work: Path, runs: int) -> list[Row]:
     seconds = lambda s: f"{s:.1f} s"
     mib = lambda b: f"{b / MIB:.0f} MiB"
     return [
-        ratio_row(f"build time, 400 / 100 modules x4 audiences x3 languages "
+        ratio_row(f"CPU time of the build, 400 / 100 modules x4 audiences x3 languages "
                   f"(median of {runs})",
-                  large.seconds, small.seconds, seconds, "ratio <= 4.4",
-                  large.seconds <= 4.4 * small.seconds),
-        ratio_row("  the same, CPU time (check: less sensitive to other load)",
                   large.cpu_seconds, small.cpu_seconds, seconds, "ratio <= 4.4",
                   large.cpu_seconds <= 4.4 * small.cpu_seconds),
-        ratio_row("peak memory of the build, 400 modules / 100 modules",
+        ratio_row("  HTML pages written", html_pages(large.site), html_pages(small.site), str,
+                  "-", None),
+        ratio_row("  wall time of the same builds (depends on other load)",
+                  large.seconds, small.seconds, seconds, "-", None),
+        ratio_row("peak memory of the build (max RSS), 400 modules / 100 modules",
                   large.peak_rss, small.peak_rss, mib, "value < 1 GiB", large.peak_rss < GIB),
     ]
 
@@ -562,14 +601,18 @@ def lighthouse_binary() -> Path:
 
 def lighthouse_scores(binary: Path, url: str, runs: int,
                       categories: tuple[str, ...] = tuple(LIGHTHOUSE_GOALS)) -> dict[str, float]:
-    """Mobile form factor (Lighthouse's default simulated throttling); the median of `runs`
-    per category, the performance score being the noisy one."""
+    """Mobile form factor (Lighthouse's default simulated throttling). Performance, the
+    noisy score, is the median of `runs`; the other categories do not change from run to
+    run (they audit the page's HTML), so only the first run asks for them."""
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
     results: dict[str, list[float]] = {}
-    for _ in range(runs):
+    for run in range(runs):
+        asked = categories if run == 0 else ("performance",)
+        if "performance" not in categories and run > 0:
+            break
         done = subprocess.run(
             [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
-             "--form-factor=mobile", "--only-categories=" + ",".join(categories),
+             "--form-factor=mobile", "--only-categories=" + ",".join(asked),
              "--chrome-flags=--headless --no-sandbox --disable-gpu"],
             env=env, capture_output=True, text=True, timeout=300)
         if done.returncode != 0:
@@ -578,11 +621,13 @@ def lighthouse_scores(binary: Path, url: str, runs: int,
         for category, data in report["categories"].items():
             results.setdefault(category, []).append(round((data["score"] or 0) * 100))
             # What a missed goal is made of: the failed audits that count in the score.
-            failed = [ref["id"] for ref in data["auditRefs"] if ref["weight"] > 0
+            failed = [f"{ref['id']} ({report['audits'][ref['id']].get('displayValue', '')})"
+                      for ref in data["auditRefs"] if ref["weight"] > 0
                       and (report["audits"][ref["id"]].get("score") or 0) < 1
                       and report["audits"][ref["id"]].get("scoreDisplayMode") != "notApplicable"]
             if failed and round((data["score"] or 0) * 100) < LIGHTHOUSE_GOALS[category]:
-                log(f"  {url} {category}: {', '.join(failed)}")
+                log(f"  {url} {category} {round((data['score'] or 0) * 100)}: "
+                    + ", ".join(failed))
     return {category: statistics.median(scores) for category, scores in results.items()}
 
 

@@ -6,8 +6,13 @@ Every function named on_* here is registered as an event, so helpers live in the
 from mkdocs.plugins import event_priority
 
 from elearning.site.build import SiteBuild
+from elearning.site.theme_cache import share_compiled_templates
 
 build = SiteBuild()
+
+
+def on_startup(command, dirty):
+    build.start(command)
 
 
 def on_config(config):
@@ -24,8 +29,17 @@ def on_nav(nav, config, files):
     return build.keep_neighbours_in_section(nav)
 
 
+def on_env(env, config, files):  # once per language build: compile templates once
+    return share_compiled_templates(env)
+
+
 def on_page_markdown(markdown, page, config, files):
     return build.prepare_page(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    build.check_rendered(page)
+    return html
 
 
 def on_post_page(output, page, config):

@@ -82,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.what == "gift":
         written = write_gift(curriculum, out, version)
     else:
-        from .scorm import write_packages
-        written = write_packages(curriculum, arguments.site, out, version)
+        from .site.scorm import ScormError, write_packages
+        try:
+            written = write_packages(curriculum, arguments.site, out, version)
+        except ScormError as error:
+            raise SystemExit(f"make scorm: {error}")
     for path in written:
         print(f"{path.relative_to(root) if path.is_relative_to(root) else path}"
               f"  ({path.stat().st_size // 1024} KB)")

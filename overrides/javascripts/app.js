@@ -9,6 +9,9 @@
   var secure = window.location.protocol === "https:" ||
     (window.location.protocol === "http:" && local)
   if (!secure || !("serviceWorker" in navigator)) return
+  // Inside a frame (a learning platform's SCORM player): a package carries no worker, and
+  // the platform's page is not the app.
+  if (window.top !== window) return
   var script = document.currentScript
   if (!script || !script.src) return
   // This file is site/javascripts/app.js: the site root is one folder up, on any sub-path.

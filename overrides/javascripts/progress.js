@@ -20,6 +20,7 @@
  *   CTE.isDone(id)              whether it is done
  *   CTE.moduleState(course, m)  { complete, marked, answered, total, started }
  *   CTE.snapshot()              a copy of everything kept (e.g. for a SCORM bridge)
+ *   CTE.reread()                reads the stored progress again (another page changed it)
  *   CTE.learnerCode, CTE.setLearnerCode(text) -> true | false (not a valid code)
  *   CTE.saving, CTE.problem     whether this device saves; why not ("blocked", "full",
  *                               "unreadable", "newer")
@@ -357,6 +358,9 @@
     get name() { return progress.name || "" },
     set name(value) { progress.name = value; save() },
     snapshot: function () { return JSON.parse(JSON.stringify(progress)) },
+    /* Reads the stored progress again: for a page that outlives the pages writing it
+       (the SCORM launch page, javascripts/scorm.js, beside the course's frame). */
+    reread: function () { progress = read() },
     exportProgress: function () { download("ct-elearning-progress.json", progress) },
     readFile: readFile,
     apply: apply,

@@ -93,3 +93,13 @@ def test_unknown_block_names_a_missing_title_and_options_on_a_block_without_any(
     assert "this '/// case' block has no title: write it after '/// case | '" in untitled[0].message
     options = scan("/// case | T\n    id: c-1\n    more: x\nStory.\n///\n").problems
     assert len(options) == 1 and options[0].line == 2 and "takes no options" in options[0].message
+
+
+def test_one_reading_of_fences_the_closing_line_has_the_same_marker_at_least_as_long():
+    from elearning.domain.blocks import Fence, fences
+    body = ("````markdown\n```flowchart\nstart: a\n```\n````\n\n"  # an example: one fence
+            "  ~~~decision\n  title: T\n  ~~~~\n\n```\nnot closed by ~~~\n~~~\n")
+    assert fences(body, first_line=3) == [
+        Fence(3, "markdown", "```flowchart\nstart: a\n```", 7),
+        Fence(9, "decision", "title: T", 11),
+        Fence(13, "", "not closed by ~~~\n~~~", None)]  # never closed: code to the end

@@ -245,17 +245,22 @@ Passage.
 def test_exercises_in_a_text_get_ids_positions_and_audiences():
     body = BODY.format(bazaar=BAZAAR)
     problems = Problems()
-    found = decisions_in(body, 1, FILE, "m", scan_blocks(body), CONTACTS, problems)
+    shown = decisions_in(body, 1, FILE, "m", scan_blocks(body), CONTACTS, problems)
     assert problems.found == []
-    assert [(d.id, d.position, d.audiences) for d in found] == [
-        ("m-decision-1", 1, frozenset({"municipalities"})), ("m-decision-2", 2, None)]
+    # Each fence as loaded, for the page to show in its place: its line and text identify it.
+    assert [(s.kind, s.line) for s in shown] == [("decision", 6), ("decision", 41)]
+    assert all(s.identity in body for s in shown)
+    found = [s.model for s in shown]
+    assert [(d.id, d.audiences) for d in found] == [
+        ("m-decision-1", frozenset({"municipalities"})), ("m-decision-2", None)]
     assert found[0].shown_to("municipalities") and not found[0].shown_to("employers")
     assert found[0].line == 6
 
 
 def test_a_translation_lacking_an_exercise():
     body = BODY.format(bazaar=BAZAAR)
-    english = decisions_in(body, 1, FILE, "m", scan_blocks(body), CONTACTS, Problems())
+    english = [s.model for s in
+               decisions_in(body, 1, FILE, "m", scan_blocks(body), CONTACTS, Problems())]
     problems = Problems()
     short = "Only one.\n\n```decision\n" + BAZAAR + "```\n"
     decisions_in(short, 1, "m.ru.md", "m", scan_blocks(short), CONTACTS, problems, english)

@@ -7,7 +7,8 @@ FILE = "curriculum/modules/m.md"
 
 def parse(text, kind="quiz"):
     problems = Problems()
-    return quizzes_in(scan_blocks(text), "m", FILE, problems, kind), [str(p) for p in problems]
+    shown = quizzes_in(scan_blocks(text), "m", FILE, problems, kind)
+    return [s.model for s in shown if s.model is not None], [str(p) for p in problems]
 
 
 def test_single_multiple_feedback_explanation_and_derived_id():

@@ -8,6 +8,7 @@ from elearning.domain.problems import Problems
 from elearning.markdown import PageView, ViewState
 from elearning.markdown.decision import DecisionFence, render_decision
 from tests.domain.test_decisions import BAZAAR
+from tests.markdown.loaded import module_view
 
 CONTACTS = {"police": Contact("police", {"en": "Police", "az": "Polis", "ru": "Полиция"},
                               "102", ("all",))}
@@ -76,18 +77,32 @@ def markdown_with(state):
         "pymdownx.superfences": {"custom_fences": [fence]}})
 
 
+TWO = (f"```decision\n{BAZAAR}```\n\nText.\n\n```decision\n"
+       f"{BAZAAR.replace('The boy at', 'Again, the boy at')}```\n")
+
+
 def test_the_fence_shows_the_exercise_loaded_with_the_module_not_a_new_parse():
     state = ViewState(contacts=CONTACTS)
-    first, second = loaded(), loaded(BAZAAR.replace("The boy at", "Again, the boy at"),
-                                      "m-decision-2")
-    from dataclasses import replace
-    state.current = PageView("ru", decisions=(first, replace(second, position=2)))
-    # The fences' text is not read again: what shows is what the loader read.
-    page = "```decision\nanything\n```\n\nText.\n\n```decision\nanything else\n```\n"
-    html = BeautifulSoup(markdown_with(state).convert(page), "html.parser")
+    state.current = module_view(TWO, "ru", CONTACTS)
+    html = BeautifulSoup(markdown_with(state).convert(TWO), "html.parser")
     assert [b["data-decision"] for b in html.select("section.decision")] == \
         ["m-decision-1", "m-decision-2"]
     assert html.select_one(".decision__kind").get_text() == "Упражнение на принятие решений"
+    assert state.errors == []
+
+
+def test_a_fence_other_than_the_one_loaded_there_is_an_error_naming_file_and_line():
+    state = ViewState(contacts=CONTACTS)
+    state.current = module_view(TWO, "en", CONTACTS)
+    changed = TWO.replace("Again, the boy at", "Once more, the boy at")
+    html = BeautifulSoup(markdown_with(state).convert(changed), "html.parser")
+    # The first is shown; the second is not the exercise loaded (nor its id): as written.
+    assert [b["data-decision"] for b in html.select("section.decision")] == ["m-decision-1"]
+    assert html.select_one("pre.decision__source") is not None
+    second = TWO.splitlines().index("```decision", 1) + 1  # the line of its opening fence
+    assert len(state.errors) == 1 and state.errors[0].startswith(
+        f"curriculum/modules/m.md, line {second}: the page shows a decision exercise where the "
+        "content loader read 'title:")
 
 
 def test_a_fence_on_a_page_not_loaded_as_a_module_shows_as_written():

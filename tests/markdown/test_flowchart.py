@@ -1,9 +1,11 @@
 """Flowcharts drawn for the eye and told for screen readers, and the ```flowchart fence."""
+from dataclasses import replace
+
 import markdown
 from bs4 import BeautifulSoup
 
 from elearning.domain.contacts import Contact
-from elearning.domain.flowcharts import parse_flowchart
+from elearning.domain.flowcharts import flowcharts_in, parse_flowchart
 from elearning.domain.problems import Problems
 from elearning.markdown import PageView, ViewState
 from elearning.markdown.flowchart import FlowchartFence, render_flowchart
@@ -143,13 +145,38 @@ def test_sentences_in_azerbaijani_and_russian():
     assert "подлежит проверке" in ru.select(".flowchart__text li")[4].get_text()
 
 
-def convert(text, language="en"):
-    state = ViewState(contacts=CONTACTS)
-    state.current = PageView(language)
+def convert(text, language="en", state=None):
+    """`text` rendered as a page of the build that loaded `text` (its flowcharts read once)."""
+    if state is None:
+        state = ViewState(contacts=CONTACTS, flowcharts={
+            f.text: f.flowchart for f in flowcharts_in(text, 1, "t.md", CONTACTS, Problems())})
+    state.current = PageView(language, file="t.md")
     fence = {"name": "flowchart", "class": "flowchart", "format": FlowchartFence(state)}
     md = markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={
         "pymdownx.superfences": {"custom_fences": [fence]}})
     return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def test_the_fence_draws_the_loaded_flowchart_and_never_reads_the_yaml_again():
+    page = f"```flowchart\n{REFERRAL}```\n"
+    (loaded,) = flowcharts_in(page, 1, "t.md", CONTACTS, Problems())
+    # What the loader read, changed after loading: the page shows the object, not the text.
+    changed = replace(loaded.flowchart, steps=tuple(
+        replace(step, text="Loaded object") if step.name == "talk" else step
+        for step in loaded.flowchart.steps))
+    state = ViewState(contacts=CONTACTS, flowcharts={loaded.text: changed})
+    html = convert(page, state=state)
+    assert "Loaded object" in texts(html.select_one("figure.flowchart svg"))
+    assert state.errors == []
+
+
+def test_a_flowchart_the_loader_did_not_read_is_an_error_naming_the_file():
+    state = ViewState(contacts=CONTACTS, flowcharts={})
+    html = convert(f"```flowchart\n{REFERRAL}```\n", state=state)
+    assert html.select_one("figure") is None  # shown as written, and the build stops
+    assert html.select_one("pre.flowchart__source") is not None
+    assert len(state.errors) == 1 and state.errors[0].startswith(
+        "t.md: the page shows a flowchart that the content loader did not read")
 
 
 def test_the_fence_renders_a_flowchart_in_the_pages_language():

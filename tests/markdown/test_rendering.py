@@ -4,6 +4,7 @@ from bs4 import BeautifulSoup
 
 from elearning.domain.contacts import Contact
 from elearning.markdown import PageView, ViewState, authoring_extensions
+from tests.markdown.loaded import module_view
 
 NAMES = {"employers": "Employers", "azrcs": "Counsellors"}
 TEXT = """\
@@ -75,8 +76,8 @@ def test_a_contact_without_a_number_says_it_is_to_be_confirmed():
 
 
 def test_quiz_renders_native_inputs_in_a_fieldset_with_the_answer_in_details():
-    html = render("/// quiz | Pick *one*\n- [ ] No\n    > Not this.\n- [x] Yes\n\nBecause.\n///\n",
-                  PageView("en"))
+    text = "/// quiz | Pick *one*\n- [ ] No\n    > Not this.\n- [x] Yes\n\nBecause.\n///\n"
+    html = render(text, module_view(text))
     quiz = html.select_one(".quiz")
     assert quiz.select_one("fieldset legend").get_text() == "Pick one"
     assert quiz.select_one("legend em") is not None  # inline Markdown is rendered
@@ -166,3 +167,22 @@ def test_the_loaders_block_scanner_knows_every_block_the_renderer_has():
     assert {b.NAME for b in blocks} == BLOCK_NAMES - {TEST_QUESTION}  # taken out before
     assert {b.NAME for b in blocks if b.ARGUMENT is True} == NEEDS_ARGUMENT - {TEST_QUESTION}
     assert {b.NAME for b in blocks if b.OPTIONS} == TAKE_OPTIONS - {TEST_QUESTION}
+
+
+def test_in_a_module_cases_and_passages_are_the_ones_the_loader_read():
+    state = ViewState()
+    state.current = module_view(TEXT + CASE_WITH_ANSWER, "en", audience="employers",
+                                audience_names=NAMES)
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", *authoring_extensions(state)])
+    html = BeautifulSoup(md.convert(TEXT + CASE_WITH_ANSWER), "html.parser")
+    assert [p["data-audiences"] for p in html.select(".audience-passage")] == ["employers"]
+    assert html.select_one(".case-study .admonition-title").get_text().endswith("The café")
+    assert state.errors == []
+    # A case the loader did not read (indented in a list item) is no case of the module.
+    text = TEXT + "\n- Item\n\n    /// case | Hidden\n    Text.\n    ///\n"
+    state.current = module_view(text, "en")
+    md.reset()
+    md.convert(text)
+    assert len(state.errors) == 1 and state.errors[0].startswith(
+        "curriculum/modules/m.md, line 13: the page shows the case study 'Hidden' where the "
+        "content loader read nothing (the case number 1 of the text).")

@@ -182,6 +182,17 @@ BAD_INPUTS = {
     "test question without an id": (
         {"modules/m.md": module(body="\n/// test-question | T?\n- [x] A\n- [ ] B\n///\n")},
         None, "curriculum/modules/m.md:10: the test question 'T?': 'id' is missing."),
+    "question outside a module": (
+        {"modules/m.md": module(), "index.md": "---\ntitle: Home\n---\n# Home\n\n"
+         "/// quiz | Q?\n- [x] A\n///\n"}, None,
+        "curriculum/index.md:6: a question ('/// quiz') belongs in a module"),
+    # Read by the renderer (inside a list item) but not by the loader: never shown under an
+    # id of its own making (progress is stored by the loaded id).
+    "question the loader did not read": (
+        {"modules/m.md": module(body="\n- A list item\n\n    /// quiz | Q?\n    - [x] A\n"
+                                     "    ///\n")}, None,
+        "curriculum/modules/m.md, line 12: the page shows the question 'Q?' where the content "
+        "loader read nothing"),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),
@@ -208,6 +219,29 @@ def test_bad_input_only_warns_in_a_non_strict_build(tmp_path):
     result = run_mkdocs(project)
     assert result.returncode == 0
     assert "WARNING -  curriculum/modules/n.md:3: 'police' is not an audience" in result.stderr
+
+
+def test_a_question_the_loader_did_not_read_stops_even_a_non_strict_build(tmp_path):
+    files, _, expected = BAD_INPUTS["question the loader did not read"]
+    result = run_mkdocs(make_project(tmp_path, files))
+    assert result.returncode != 0
+    assert f"ERROR   -  {expected}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_invalid_question_is_reported_and_shown_as_written_in_a_non_strict_build(tmp_path):
+    body = "\n/// quiz | Which one?\n- [ ] A\n- [ ] B\n///\n\nAfter.\n"
+    project = make_project(tmp_path, {"modules/m.md": module(body=body)})
+    result = run_mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    assert ("WARNING -  curriculum/modules/m.md:10: the question 'Which one?' has no correct "
+            "option") in result.stderr
+    page = BeautifulSoup((project / "site/modules/m.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    # No question under an id of the renderer's making (and nothing for quiz.js to set up).
+    assert page.select("fieldset") == [] and page.select(".quiz") == []
+    assert "- [ ] B" in page.select_one(".quiz-as-written pre").get_text()
+    assert "After." in page.get_text()
 
 
 def test_a_page_loading_an_outside_file_fails_the_build(tmp_path):

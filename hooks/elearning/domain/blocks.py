@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 OPENING = re.compile(r"^(?P<fence>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*(?:\|(?P<argument>.*))?$")
 CLOSING = re.compile(r"^(?P<fence>/{3,})[ \t]*$")
-FENCED_CODE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# The one reading of fenced code (```info ... ```) for every part of the build.
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 
 # Every block the Markdown extensions render (tests/markdown checks the two lists agree). A
 # '/// name' line with another name is not a block: it would be published as raw text.
@@ -24,6 +25,62 @@ NEEDS_ARGUMENT = frozenset({"audience", "case", "quiz", "test-question", "scenar
 TAKE_OPTIONS = frozenset({"quiz", "test-question", "scenario"})
 # Said here for the blocks whose loader does not already say it in its own words.
 _ARGUMENT_WORDS = {"case": "title", "scenario": "title"}
+
+
+@dataclass(frozen=True)
+class Fence:
+    """A fenced code block: what follows the opening marker (`info`), the lines between the
+    fence lines (`text`, without the opening line's indentation), the lines of both fences
+    (`end_line` None: never closed, so code to the end of the text)."""
+
+    line: int
+    info: str
+    text: str
+    end_line: int | None
+
+
+def closes_fence(line: str, opening: str) -> bool:
+    """Whether `line` closes the fence opened by the marker `opening`: the same character at
+    least as many times and nothing after it (as pymdownx.superfences reads it)."""
+    found = FENCE.match(line)
+    return bool(found) and not found["info"].strip() and found["fence"][0] == opening[0] \
+        and len(found["fence"]) >= len(opening)
+
+
+def fences(body: str, first_line: int = 1) -> list[Fence]:
+    """Every fenced code block of `body`, in reading order. A fence line inside a fence
+    (Markdown shown as an example) is code, not a fence of its own."""
+    found: list[Fence] = []
+    lines = body.splitlines()
+    opening: tuple[re.Match, int] | None = None
+    for offset, line in enumerate(lines):
+        if opening is None:
+            match = FENCE.match(line)
+            opening = (match, offset) if match else None
+        elif closes_fence(line, opening[0]["fence"]):
+            found.append(_fence(lines, *opening, offset, first_line))
+            opening = None
+    if opening is not None:
+        found.append(_fence(lines, *opening, None, first_line))
+    return found
+
+
+def without_fences(text: str) -> str:
+    """`text` with every fenced block, fence lines included, blanked (line numbers kept)."""
+    lines = text.splitlines(keepends=True)
+    for fence in fences(text):
+        for index in range(fence.line - 1, fence.end_line or len(lines)):
+            lines[index] = re.sub(r"[^\n]", " ", lines[index])
+    return "".join(lines)
+
+
+def _fence(lines: list[str], opening: re.Match, start: int, end: int | None,
+           first_line: int) -> Fence:
+    indent = len(opening["indent"])
+    text = "\n".join(line[indent:] if not line[:indent].strip() else line.lstrip()
+                     for line in lines[start + 1: end])
+    return Fence(first_line + start, opening["info"].strip(), text,
+                 None if end is None else first_line + end)
 
 
 @dataclass
@@ -41,6 +98,29 @@ class TextBlock:
     @property
     def text(self) -> str:
         return "\n".join(self.content)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One construct of a text as the loader read it, in reading order, for the renderer to
+    show in its place: its kind (a block name, or a fence's: 'decision'), its line, what
+    identifies it as written (a block's argument, a fence's text) and the loaded object
+    (None: invalid, reported with file and line)."""
+
+    kind: str
+    line: int
+    identity: str
+    model: object | None
+
+
+# Blocks whose content the loader reads but the renderer never parses as blocks: a question's
+# text is raw to it, a test question is taken out of the page before anything else.
+_NOT_RENDERED_INSIDE = frozenset({"quiz", "test-question"})
+
+
+def rendered(block: "TextBlock") -> bool:
+    """Whether the renderer meets `block` as a block of the page."""
+    return not any(parent.name in _NOT_RENDERED_INSIDE for parent in block.parents)
 
 
 @dataclass(frozen=True)
@@ -73,13 +153,12 @@ def scan(body: str, first_line: int = 1) -> Scan:
     reading_options = False
     for offset, line in enumerate(body.splitlines()):
         number = first_line + offset
-        fence = FENCED_CODE.match(line)
         if code:
-            if fence and not fence["info"].strip() and fence["fence"][0] == code[0][0] \
-                    and len(fence["fence"]) >= len(code[0]):
+            if closes_fence(line, code[0]):
                 code = None
             _add_content(open_blocks, line)
             continue
+        fence = FENCE.match(line)
         if fence:
             code = (fence["fence"], number)
         opening, closing = OPENING.match(line), CLOSING.match(line)

@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from pydantic import Field
 
-from .blocks import scan_blocks
+from .blocks import FENCE, scan_blocks
 from .contacts import Contact
 from .decisions import DECISION_INFO
 from .flowcharts import fenced_flowcharts
@@ -211,6 +211,13 @@ class Rule:
     not_in: tuple[str, ...] = ()  # not reported inside these blocks
     also: str | None = None  # must also occur in the same paragraph
     unless: Callable[[str, Context], bool] | None = None  # e.g. a known contact
+    # A quick test that every match passes: paragraphs without it are not searched (the
+    # date patterns, long alternations tried at every character, are most of the check's time).
+    needs: str | None = None
+
+    @cached_property
+    def needed(self) -> re.Pattern[str] | None:
+        return re.compile(self.needs) if self.needs else None
 
     @cached_property
     def found(self) -> re.Pattern[str]:
@@ -283,11 +290,11 @@ RULES: tuple[Rule, ...] = (
     Rule("date of birth", rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_BIRTH_DATE})"
                           rf"|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}",
          "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "
-         "needs, a date of birth identifies a person."),
+         "needs, a date of birth identifies a person.", needs=_BIRTH),
     Rule("date in a case study", _FULL_DATE,
          "'{found}' is a full date in a case study. Case studies are fictional: give no full "
          "dates (write 'last spring', 'three weeks ago') so that no real case can be recognised.",
-         only_in=CASE_STUDY),
+         only_in=CASE_STUDY, needs=r"\d"),
     Rule("full name", rf"(?P<found>{_FULL_NAME})",
          "'{found}' looks like a person's full name. Never publish a real person's name: remove "
          "it. A fictional person belongs in a case study, quiz or scenario block, with a "
@@ -333,6 +340,8 @@ def _check_paragraph(paragraph: _Paragraph, file: str, context: Context,
         if paragraph.blocks & set(rule.not_in):
             continue
         if rule.together_with and not rule.together_with.search(paragraph.text):
+            continue
+        if rule.needed and not rule.needed.search(paragraph.text):
             continue
         for match in rule.found.finditer(paragraph.text):
             group = next((g for g, v in match.groupdict().items() if v), None)
@@ -393,7 +402,7 @@ _NOT_CHECKED = re.compile(r"^translated_from:.*$", re.MULTILINE)
 # Files that are not text: published as they are, nothing to read in them.
 BINARY_SUFFIXES = frozenset(".png .jpg .jpeg .gif .webp .svgz .ico .pdf .zip .mp3 .mp4 .webm "
                             ".ogg .woff .woff2 .ttf .otf .docx .xlsx .pptx".split())
-_FENCE_LINE = re.compile(r"^[ \t]*(?:```|~~~).*$", re.MULTILINE)
+_FENCE_LINE = re.compile(FENCE.pattern, re.MULTILINE)
 
 
 def content_texts(content_dir: Path, toolkits_dir: Path, root: Path,

@@ -12,7 +12,10 @@ from .confidentiality import (ALLOW_FILE, check_confidentiality, check_directory
 from .contacts import Contact, check_references, check_typed_numbers, load_contacts
 from .files import survey
 from .markup import check_markup
-from .flowcharts import check_translated_flowcharts, flowcharts_in
+from .decisions import DECISION_INFO
+from .flowcharts import (Flowchart, LoadedFlowchart, check_translated_flowcharts,
+                         fenced_flowcharts, flowcharts_in)
+from .quizzes import report_outside_module
 from .glossary import Term, load_glossary
 from .courses import Course, assemble_courses
 from .modules import Module, load_modules
@@ -33,6 +36,9 @@ class Curriculum:
     toolkits: list[Toolkit] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
     translations: list[Status] = field(default_factory=list)
+    # Every flowchart of every published text, by its YAML text, as the loader read it (None:
+    # invalid, reported): pages draw these, never parse a fence again.
+    flowcharts: dict[str, Flowchart | None] = field(default_factory=dict)
 
     def is_stale(self, name: str, language: str) -> bool:
         """The English text changed after this translation was made."""
@@ -69,25 +75,30 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
     modules = load_modules(content_dir / "modules", root, languages, audiences, problems,
                            contacts)
     used = set()
+    loaded: list[LoadedFlowchart] = []
     for module in modules.values():
         english = module.text(module.source_language)
         charts = flowcharts_in(english.body, english.body_line, english.file, contacts, problems)
+        loaded += charts
         for text in module.texts.values():
             used |= check_references(text.body, text.file, text.body_line, contacts, problems)
             if text is not english:
-                check_translated_flowcharts(
-                    flowcharts_in(text.body, text.body_line, text.file, contacts, problems),
-                    charts, text.file, problems)
-        used |= {step.contact for _, chart in charts if chart for step in chart.steps
+                translated = flowcharts_in(text.body, text.body_line, text.file, contacts,
+                                           problems)
+                check_translated_flowcharts(translated, charts, text.file, problems)
+                loaded += translated
+        used |= {step.contact for _, chart, _ in charts if chart for step in chart.steps
                  if step.contact}
         used |= {node.contact for decision in english.decisions for node in decision.nodes
                  if node.contact}
     _check_unique_quiz_ids(modules.values(), problems)
-    check_page_structure([*sorted(content_dir.glob("*.md")), *guides], root, problems)
+    loaded += check_page_structure([*sorted(content_dir.glob("*.md")), *guides], root,
+                                   contacts, problems)
     items = load_toolkit_items(toolkits_dir, root, languages, audiences, contacts, problems)
     for item in items.values():
         for text in item.texts.values():
             used |= text.contacts_used
+            loaded += text.flowcharts
     contacts_file = display_path(toolkits_dir / "contacts.yml", root)
     # A contact for no audience (`audiences: []`, e.g. 112) is kept so its number is known.
     for contact_id in {c.id for c in contacts.values() if c.audiences} - used:
@@ -119,7 +130,7 @@ def load_curriculum(content_dir: Path, toolkits_dir: Path, root: Path,
                                  display_path(glossary_file, root), 1, contacts, problems)
     statuses = translation_status([*modules.values(), *items.values()], languages, root)
     return (Curriculum(languages, audiences, modules, courses, contacts, items, toolkits,
-                       glossary, statuses), problems)
+                       glossary, statuses, {text: chart for _, chart, text in loaded}), problems)
 
 
 def _check_unique_quiz_ids(modules, problems: Problems) -> None:
@@ -136,14 +147,25 @@ def _check_unique_quiz_ids(modules, problems: Problems) -> None:
                 first_seen[quiz.id] = (text.file, quiz.line)
 
 
-def check_page_structure(paths, root: Path, problems: Problems) -> None:
+def check_page_structure(paths, root: Path, contacts: dict[str, Contact],
+                         problems: Problems) -> list[LoadedFlowchart]:
     """Published pages that are neither modules nor toolkit items (the home pages, the guides):
-    a block or fence left open would publish raw Markdown there too. Files that cannot be
-    read are reported by the survey of files."""
+    a block or fence left open would publish raw Markdown there too. Their flowcharts are
+    loaded like any other (returned). Files that cannot be read are reported by the survey of
+    files."""
+    loaded: list[LoadedFlowchart] = []
     for path in paths:
         try:
             source = read_markdown(path)
         except (ContentSyntaxError, OSError):
             continue
-        for problem in scan(source.body, source.body_line).problems:
-            problems.add(display_path(path, root), problem.line, problem.message, stops=True)
+        file = display_path(path, root)
+        structure = scan(source.body, source.body_line)
+        for problem in structure.problems:
+            problems.add(file, problem.line, problem.message, stops=True)
+        report_outside_module(structure.blocks, file, problems)
+        for line, _ in fenced_flowcharts(source.body, source.body_line, DECISION_INFO):
+            problems.add(file, line, "a decision exercise belongs in a module (its progress "
+                         "is kept there): move it to a module.")
+        loaded += flowcharts_in(source.body, source.body_line, file, contacts, problems)
+    return loaded

@@ -31,7 +31,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import Field, model_validator
 
-from .blocks import TextBlock
+from .blocks import Shown, TextBlock
 from .contacts import Contact
 from .flowcharts import ContactId, _validated, _word, fenced_flowcharts
 from .problems import Problems
@@ -39,6 +39,7 @@ from .schema import ContentModel, Text, author_error
 from .source import ContentSyntaxError, Located, parse_yaml
 
 # As pymdownx.superfences reads the info string: ```decision, ```.decision, ```{.decision}
+DECISION = "decision"
 DECISION_INFO = re.compile(r"^\{?[ \t]*\.?decision(?![\w#.+-])")
 END_KINDS = ("good", "acceptable", "harmful")
 TRANSLATION_RULE = ("A translation changes words only ('title', 'text', 'label', 'feedback', "
@@ -135,7 +136,6 @@ class Decision:
     line: int | None = field(default=None, compare=False)  # of the opening fence
     # The audiences whose passage holds the exercise (None: every reader sees it).
     audiences: frozenset[str] | None = None
-    position: int = 1  # among the text's exercises, counted from 1
 
     def node(self, name: str) -> DecisionNode:
         return next(node for node in self.nodes if node.name == name)
@@ -190,10 +190,10 @@ class Decision:
 
 def decisions_in(body: str, first_line: int, file: str, slug: str, blocks: list[TextBlock],
                  contacts: Mapping[str, Contact] | None, problems: Problems,
-                 english: list[Decision | None] | None = None) -> list[Decision | None]:
-    """Every decision exercise of a module's text (None where invalid), numbered for
-    progress; a translation's are checked against the English ones."""
-    found = []
+                 english: list[Decision | None] | None = None) -> list[Shown]:
+    """Every decision fence of a module's text with its exercise (None where invalid),
+    numbered for progress; a translation's are checked against the English ones."""
+    found, shown = [], []
     fences = fenced_flowcharts(body, first_line, DECISION_INFO)
     for position, (line, text) in enumerate(fences, start=1):
         decision = parse_decision(text, file, line, contacts, problems,
@@ -201,12 +201,13 @@ def decisions_in(body: str, first_line: int, file: str, slug: str, blocks: list[
         if decision is not None:
             passages = [frozenset(b.argument.split()) for b in blocks if b.name == "audience"
                         and b.line < line and (b.end_line is None or line < b.end_line)]
-            decision = replace(decision, position=position, audiences=frozenset.intersection(
+            decision = replace(decision, audiences=frozenset.intersection(
                 *passages) if passages else None)
         found.append(decision)
+        shown.append(Shown(DECISION, line, text, decision))
     if english is not None:
         check_translated_decisions(found, english, file, [line for line, _ in fences], problems)
-    return found
+    return shown
 
 
 def parse_decision(text: str, file: str, line: int, contacts: Mapping[str, Contact] | None,

@@ -14,7 +14,8 @@
 A step is an action (`text`, optional `next` and `contact`), a decision (`ask`, `yes`, `no`)
 or an end (an action without `next`). A referral path never loops back, so its steps can
 be read top to bottom: `Flowchart.in_reading_order` gives that order, and numbers steps.
-One parser serves the loader (problems with file and line) and the Markdown fence.
+The loader reads each flowchart once (problems with file and line); the Markdown fence draws
+the loaded Flowchart (`LoadedFlowchart`), it never reads the YAML again.
 """
 from __future__ import annotations
 
@@ -22,16 +23,16 @@ import heapq
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Iterator, Literal, Mapping
+from typing import Annotated, Any, Iterator, Literal, Mapping, NamedTuple
 
 from pydantic import AfterValidator, Field, ValidationInfo, model_validator
 
+from .blocks import fences
 from .contacts import Contact, unknown_contact_message
 from .problems import Problems
 from .schema import ContentModel, Text, author_error, validate
 from .source import ContentSyntaxError, Located, parse_yaml
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 # As pymdownx.superfences reads the info string: ```flowchart, ```.flowchart, ```{.flowchart}
 # More steps than fit a printed page: refused with a clear message before any other check.
 MAX_STEPS = 60
@@ -198,30 +199,18 @@ class Flowchart:
 
 def fenced_flowcharts(body: str, first_line: int = 1,
                       info: re.Pattern = FLOWCHART_INFO) -> list[tuple[int, str]]:
-    """(line of the opening fence, YAML text) of every flowchart fence in a Markdown body
-    (or of every fence whose info string matches `info`).
+    """(line of the opening fence, YAML text) of every closed flowchart fence in a Markdown
+    body (or of every fence whose info string matches `info`)."""
+    return [(fence.line, fence.text) for fence in fences(body, first_line)
+            if fence.end_line is not None and info.match(fence.info)]
 
-    Fences inside other fences (a flowchart shown as an example of Markdown) are skipped."""
-    found: list[tuple[int, str]] = []
-    lines = body.splitlines()
-    opening: tuple[re.Match, int] | None = None
-    for offset, line in enumerate(lines):
-        fence = FENCE.match(line)
-        if opening is None:
-            opening = (fence, offset) if fence else None
-            continue
-        start, start_offset = opening
-        closes = (fence and not fence["info"].strip() and fence["fence"][0] == start["fence"][0]
-                  and len(fence["fence"]) >= len(start["fence"]))
-        if not closes:
-            continue
-        if info.match(start["info"]):
-            indent = len(start["indent"])
-            text = "\n".join(content[indent:] if not content[:indent].strip()
-                             else content.lstrip() for content in lines[start_offset + 1: offset])
-            found.append((first_line + start_offset, text))
-        opening = None
-    return found
+
+class LoadedFlowchart(NamedTuple):
+    """A flowchart fence as the loader read it: the renderer draws `flowchart` for `text`."""
+
+    line: int  # of the opening fence
+    flowchart: Flowchart | None  # None: invalid, reported with file and line
+    text: str
 
 
 def parse_flowchart(text: str, file: str, line: int, contacts: Mapping[str, Contact],
@@ -300,22 +289,22 @@ def check_translation(translated: Flowchart, english: Flowchart, file: str, line
 
 
 def flowcharts_in(body: str, first_line: int, file: str, contacts: Mapping[str, Contact],
-                  problems: Problems) -> list[tuple[int, Flowchart | None]]:
-    """(fence line, flowchart or None if invalid) of every flowchart in a Markdown body."""
-    return [(line, parse_flowchart(text, file, line, contacts, problems))
+                  problems: Problems) -> list[LoadedFlowchart]:
+    """Every flowchart of a Markdown body, read once for the whole build (None if invalid)."""
+    return [LoadedFlowchart(line, parse_flowchart(text, file, line, contacts, problems), text)
             for line, text in fenced_flowcharts(body, first_line)]
 
 
-def check_translated_flowcharts(translated: list[tuple[int, Flowchart | None]],
-                                english: list[tuple[int, Flowchart | None]], file: str,
+def check_translated_flowcharts(translated: list[LoadedFlowchart],
+                                english: list[LoadedFlowchart], file: str,
                                 problems: Problems) -> None:
     """A translation has the English file's flowcharts, in the same order."""
     if len(translated) != len(english):
-        problems.add(file, translated[0][0] if translated else None,
+        problems.add(file, translated[0].line if translated else None,
                      f"this translation has {len(translated)} flowchart(s), the English file "
                      f"{len(english)}: translate each English flowchart, in the same place.")
         return
-    for (line, chart), (_, original) in zip(translated, english):
+    for (line, chart, _), (_, original, _) in zip(translated, english):
         if chart is not None and original is not None:
             check_translation(chart, original, file, line, problems)
 

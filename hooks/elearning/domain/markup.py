@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .blocks import without_fences
 from .problems import Problems
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _TAG = r"<[A-Za-z][\w:-]*(?:\s[^<>]*?)?"
 _ATTR_LIST = r"\{:?[^{}\n]*?"  # attr_list: {: .class style="..." }
@@ -49,4 +49,4 @@ def _without_code(text: str) -> str:
     """`text` with code blocks and code spans blanked (line numbers kept)."""
     def blank(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match[0])
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    return _CODE_SPAN.sub(blank, without_fences(text))

@@ -12,7 +12,8 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .blocks import Shown, TextBlock, rendered
+from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
@@ -21,6 +22,7 @@ from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
 
+AUDIENCE = "audience"  # a passage for some audiences only
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
 
 Minutes = Annotated[int, Field(gt=0)]
@@ -73,6 +75,10 @@ class ModuleText:
     trainer_notes: tuple[TrainerNote, ...] = ()  # for facilitators, never shown to learners
     test_questions: tuple[Quiz, ...] = ()  # for the course tests only, never shown here
     decisions: tuple[Decision, ...] = ()  # the decision exercises, loaded and valid
+    # What the page of this text shows, as loaded, in reading order: its question blocks,
+    # decision fences, case studies and audience passages, each with its Quiz, Decision, Case
+    # or audience ids (None: invalid, reported).
+    shown: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,14 +120,18 @@ def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
 def _load_module(slug, by_language, root, source_language, context, problems) -> Module | None:
     def questions(source: MarkdownSource, file: str, english: _Found | None) -> _Found:
         blocks = checked_blocks(source, file, context["audiences"], problems)
-        quizzes = quizzes_in(blocks, slug, file, problems)
-        decisions = decisions_in(source.body, source.body_line, file, slug, blocks,
-                                 context.get("contacts"), problems,
-                                 english.decisions if english is not None else None)
-        tests = quizzes_in(blocks, slug, file, problems, TEST_QUESTION)
-        valid = len(quizzes) + len(tests) == sum(b.name in (QUIZ, TEST_QUESTION) for b in blocks)
-        found = _Found(quizzes, cases_in(blocks, file, problems),
-                       trainer_notes_in(blocks, file, problems), tests, decisions, valid)
+        quiz_blocks = quizzes_in(blocks, slug, file, problems)
+        decision_fences = decisions_in(source.body, source.body_line, file, slug, blocks,
+                                       context.get("contacts"), problems,
+                                       english.decisions if english is not None else None)
+        test_blocks = quizzes_in(blocks, slug, file, problems, TEST_QUESTION)
+        quizzes = [s.model for s in quiz_blocks if s.model is not None]
+        tests = [s.model for s in test_blocks if s.model is not None]
+        valid = all(s.model is not None for s in (*quiz_blocks, *test_blocks))
+        cases = cases_in(blocks, file, problems)
+        found = _Found(quizzes, cases, trainer_notes_in(blocks, file, problems), tests,
+                       [s.model for s in decision_fences], valid,
+                       shown_on_page(blocks, quiz_blocks, decision_fences, cases))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -143,9 +153,21 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
                                   getattr(v.meta, "translated_from", None),
                                   tuple(v.body.quizzes), tuple(v.body.cases),
                                   tuple(v.body.notes), tuple(v.body.test_questions),
-                                  tuple(d for d in v.body.decisions if d is not None))
+                                  tuple(d for d in v.body.decisions if d is not None),
+                                  v.body.shown)
              for language, v in versions.items()}
     return Module(slug, meta.audiences, meta.duration, meta.order, texts, source_language)
+
+
+def shown_on_page(blocks: list[TextBlock], quiz_blocks: list[Shown],
+                  decision_fences: list[Shown], cases: list[Case]) -> tuple[Shown, ...]:
+    """What the page of a module text shows, as loaded, in reading order."""
+    on_page = {b.line for b in blocks if rendered(b)}
+    return tuple(sorted((
+        *(s for s in quiz_blocks if s.line in on_page), *decision_fences,
+        *(Shown(CASE, c.line, c.title, c) for c in cases if c.line in on_page),
+        *(Shown(AUDIENCE, b.line, b.argument, tuple(b.argument.split()))
+          for b in blocks if b.name == AUDIENCE and b.line in on_page)), key=lambda s: s.line))
 
 
 @dataclass(frozen=True)
@@ -158,6 +180,7 @@ class _Found:
     test_questions: list[Quiz]
     decisions: list  # Decision, or None where invalid (kept so positions match English)
     valid: bool = True  # every question block of the text gave a valid question
+    shown: tuple[Shown, ...] = ()  # for the page: see ModuleText.shown
 
 
 def _check_same_questions(quizzes: list[Quiz], english: list[Quiz], display: str,

@@ -2,8 +2,8 @@
 `/// test-question | question` (for the course's pre-test and final test only, never shown
 in the module), both with a task list of options.
 
-One parser serves the loader (validation with file and line, the course tests) and the
-Markdown block that renders the question.
+The loader reads each question once (validation with file and line); the Markdown block shows
+the loaded Quiz, matched to its block by position and checked by its question.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .blocks import TextBlock
+from .blocks import Shown, TextBlock
 from .problems import Problems
 from .schema import ContentModel, validate
 from .source import ContentSyntaxError, parse_yaml
@@ -121,15 +121,22 @@ def parse_content(text: str) -> tuple[str, list[Choice], str, list[tuple[int, st
 
 
 def quizzes_in(blocks: list[TextBlock], slug: str, file: str, problems: Problems,
-               kind: str = QUIZ) -> list[Quiz]:
-    """The questions of one kind (QUIZ or TEST_QUESTION) among a text's blocks, validated;
-    self-check ids derived where none is given."""
-    quizzes = []
-    for position, block in enumerate((b for b in blocks if b.name == kind), start=1):
-        quiz = _quiz(block, f"{slug}-{position}", file, problems, kind)
-        if quiz is not None:
-            quizzes.append(quiz)
-    return quizzes
+               kind: str = QUIZ) -> list[Shown]:
+    """Every question block of one kind (QUIZ or TEST_QUESTION) among a text's blocks, with
+    its question validated (None if invalid); self-check ids derived where none is given."""
+    return [Shown(kind, block.line, block.argument,
+                  _quiz(block, f"{slug}-{position}", file, problems, kind))
+            for position, block in enumerate((b for b in blocks if b.name == kind), start=1)]
+
+
+def report_outside_module(blocks: list[TextBlock], file: str, problems: Problems) -> None:
+    """Questions belong in modules: their progress and test results are kept there (a
+    block elsewhere is shown as written)."""
+    for block in blocks:
+        if block.name in (QUIZ, TEST_QUESTION):
+            problems.add(file, block.line, f"a question ('/// {block.name}') belongs in a "
+                         "module (its progress is kept there): move it to a module, or show "
+                         "it as an example inside a code fence.")
 
 
 def _quiz(block: TextBlock, default_id: str, file: str, problems: Problems,

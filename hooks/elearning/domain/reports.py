@@ -13,7 +13,10 @@ from .curriculum import Curriculum
 from .problems import ContentProblem
 from .tagging import in_order
 
-TO_VALIDATE = re.compile(r"\{\?(?P<fact>.+?)\?\}", re.DOTALL)
+# The one syntax of a fact still to be validated: {?fact?}, on one line or across lines (as
+# Python-Markdown matches inline patterns: a fact may wrap in a paragraph).
+TO_VALIDATE_PATTERN = r"\{\?(?P<fact>.+?)\?\}"
+TO_VALIDATE = re.compile(TO_VALIDATE_PATTERN, re.DOTALL)
 
 
 @dataclass(frozen=True)

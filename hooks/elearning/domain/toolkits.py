@@ -17,7 +17,9 @@ from .blocks import TextBlock
 from .contacts import Contact, check_references, unknown_contact_message
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .decisions import DECISION_INFO
-from .flowcharts import Flowchart, check_translated_flowcharts, fenced_flowcharts, flowcharts_in
+from .quizzes import report_outside_module
+from .flowcharts import (Flowchart, LoadedFlowchart, check_translated_flowcharts,
+                         fenced_flowcharts, flowcharts_in)
 from .problems import Problems
 from .schema import ContentModel, Text, validate
 from .source import ContentSyntaxError, MarkdownSource, parse_yaml
@@ -73,7 +75,7 @@ class ItemText:
     file: str
     body_line: int
     translated_from: str | None = None
-    flowcharts: tuple[Flowchart, ...] = ()
+    flowcharts: tuple[LoadedFlowchart, ...] = ()  # every flowchart fence, as loaded
     contacts_used: frozenset[str] = frozenset()
 
 
@@ -135,7 +137,7 @@ def _load_item(slug, by_language, root, source_language, context, contacts, prob
         _check_agendas(meta.duration, versions, source_language, problems)
     texts = {language: ItemText(language, v.meta.title, v.source.body, v.file,
                                 v.source.body_line, getattr(v.meta, "translated_from", None),
-                                tuple(chart for _, chart in v.body[0] if chart is not None),
+                                tuple(v.body[0]),
                                 frozenset(v.body[1]))
              for language, v in versions.items()}
     item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language,
@@ -151,6 +153,7 @@ def _check_body(source: MarkdownSource, display: str, audiences, contacts, probl
     Returns its flowcharts and the contacts it refers to."""
     used = check_references(source.body, display, source.body_line, contacts, problems)
     blocks = checked_blocks(source, display, audiences, problems)
+    report_outside_module(blocks, display, problems)
     for block in blocks:
         if block.name == "scenario":
             used |= _check_scenario(block, blocks, display, contacts, problems)
@@ -158,7 +161,8 @@ def _check_body(source: MarkdownSource, display: str, audiences, contacts, probl
     for line, _ in fenced_flowcharts(source.body, source.body_line, DECISION_INFO):
         problems.add(display, line, "a decision exercise belongs in a module (its progress "
                      "counts there): move it to the module of this audience.")
-    used |= {step.contact for _, chart in charts if chart for step in chart.steps if step.contact}
+    used |= {step.contact for _, chart, _ in charts if chart for step in chart.steps
+             if step.contact}
     return charts, used
 
 
@@ -249,7 +253,7 @@ def _check_agendas(duration: int | None, versions, source_language: str,
 
 def _warn_if_long(text: ItemText, problems: Problems) -> None:
     words = len(text.body.split())
-    steps = max((len(chart.steps) for chart in text.flowcharts), default=0)
+    steps = max((len(chart.steps) for _, chart, _ in text.flowcharts if chart), default=0)
     if words > ONE_PAGER_MAX_WORDS or steps > ONE_PAGER_MAX_STEPS:
         problems.add(text.file, None, f"this one-pager is likely to overflow one A4 page "
                      f"({words} words, {steps} flowchart steps; keep it under "

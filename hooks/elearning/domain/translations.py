@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import frontmatter
 import yaml
 
+from .blocks import without_fences
 from .modules import Module
 from .source import ContentSyntaxError, display_path, read_markdown
 from .toolkits import ToolkitItem
@@ -227,14 +228,14 @@ MOSTLY_ENGLISH = 0.15  # share of ENGLISH_WORDS among the words
 OWN_LETTERS = {"ru": (lambda c: "\u0400" <= c <= "\u04ff", 0.5),
                "az": (lambda c: c in "əğışçöüƏĞIŞÇÖÜİ", 0.05)}
 MIN_WORDS = 20  # too short a text to judge
-_NOT_WORDS = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]*`|\{\{[^}]*\}\}|\]\([^)]*\)|"
+_NOT_WORDS = re.compile(r"`[^`\n]*`|\{\{[^}]*\}\}|\]\([^)]*\)|"
                         r"^/{3,}.*$|^ {4}[\w-]+:.*$|<[^>]*>", re.MULTILINE | re.DOTALL)
 
 
 def mostly_english(text: str, language: str) -> bool:
     """Whether the body of a translation's file is still mostly English (copied and not yet
     translated): many frequent English words, or few letters of the language."""
-    body = _NOT_WORDS.sub(" ", frontmatter.loads(text.lstrip("\ufeff")).content)
+    body = _NOT_WORDS.sub(" ", without_fences(frontmatter.loads(text.lstrip("\ufeff")).content))
     words = re.findall(r"[^\W\d_]+", body.lower())
     if len(words) < MIN_WORDS:
         return False

@@ -6,20 +6,25 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from ..domain.modules import AUDIENCE
 from .extension import BlockExtension
 
 
 class AudiencePassage(Block):
     """In a course: shown only to the named audiences. In the library: shown, labelled."""
 
-    NAME = "audience"
+    NAME = AUDIENCE
     ARGUMENT = True
     OPTIONS = {}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.parent = parent
-        ids = self.argument.split()
-        view = self.config["state"].current
+        state = self.config["state"]
+        # In a module, the passage the loader read there (whose questions it assigned to
+        # these audiences); a toolkit item's is shown as written.
+        ids = state.take(AUDIENCE, self.argument, f"the passage '/// audience | "
+                         f"{self.argument.strip()}'") or self.argument.split()
+        view = state.current
         course = view.audience if view else None
         self.hidden = course is not None and course not in ids
         passage = etree.SubElement(parent, "div", {"class": "audience-passage",

@@ -8,19 +8,23 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from ..domain.cases import CASE
 from .extension import BlockExtension
 
 
 class CaseStudy(Block):
-    NAME = "case"
+    NAME = CASE
     ARGUMENT = True
     OPTIONS = {}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        language = self.config["state"].language
+        state = self.config["state"]
+        # In a module, the case the loader read there (a toolkit item's is shown as written).
+        loaded = state.take(CASE, self.argument, f"the case study '{self.argument.strip()}'")
         case = etree.SubElement(parent, "div", {"class": "admonition example case-study"})
         title = etree.SubElement(case, "p", {"class": "admonition-title"})
-        title.text = interface.text("case_study", language, title=self.argument)
+        title.text = interface.text("case_study", state.language,
+                                    title=loaded.title if loaded else self.argument)
         return case
 
     def on_end(self, block: etree.Element) -> None:

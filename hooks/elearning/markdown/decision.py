@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 
 from .. import interface
 from ..domain.contacts import Contact, resolve_references
-from ..domain.decisions import Decision, DecisionNode
+from ..domain.decisions import DECISION, Decision, DecisionNode
 
 
 def render_decision(decision: Decision, contacts: Mapping[str, Contact], language: str) -> str:
@@ -95,10 +95,10 @@ class DecisionFence:
         self.state = state  # a ViewState: the page's language, contacts and loaded exercises
 
     def __call__(self, source, language, css_class, options, md, **kwargs) -> str:
-        decision = self.state.next_decision()
+        decision = self.state.take(DECISION, source, "a decision exercise")
         if decision is None:
-            # Not loaded as part of a module (reported by the loader), or invalid (reported
-            # with file and line): shown as written rather than dropped.
+            # Invalid, or outside a module (both reported by the loader with file and line),
+            # or not the exercise loaded here (which stops the build): shown as written.
             pre = etree.Element("pre", {"class": f"{css_class}__source"})
             etree.SubElement(pre, "code").text = source
             return etree.tostring(pre, encoding="unicode", method="html")

@@ -11,8 +11,7 @@ from typing import Mapping
 
 from .. import interface
 from ..domain.contacts import Contact
-from ..domain.flowcharts import Flowchart, Step, parse_flowchart
-from ..domain.problems import Problems
+from ..domain.flowcharts import Flowchart, Step
 from .flowchart_diagram import lay_out, svg
 
 # (name, width, widest box) in CSS pixels. The narrow drawing is read at 1:1 on a 360 px
@@ -39,20 +38,22 @@ def render_flowchart(flowchart: Flowchart, contacts: Mapping[str, Contact],
 
 
 class FlowchartFence:
-    """The `format` of a pymdownx.superfences custom fence, for the page being rendered."""
+    """The `format` of a pymdownx.superfences custom fence, for the page being rendered: draws
+    the flowchart the loader read from this very text (the same text is shown on several
+    pages, and in several languages' builds: it is read once)."""
 
     def __init__(self, state):
-        self.state = state  # a ViewState: the reader's language and the contacts directory
-        self._parsed: dict[tuple[str, int], Flowchart | None] = {}
+        self.state = state  # a ViewState: language, contacts and the loaded flowcharts
 
     def __call__(self, source, language, css_class, options, md, **kwargs) -> str:
-        # The loader reports what is wrong with file and line; here it is shown as written.
-        # The same text is rendered on several pages: read it once.
-        key = (source, id(self.state.contacts))  # a new build may bring a new directory
-        if key not in self._parsed:
-            self._parsed[key] = parse_flowchart(source, "", 0, self.state.contacts, Problems())
-        flowchart = self._parsed[key]
-        if flowchart is None:
+        if source not in self.state.flowcharts:
+            self.state.errors.append(
+                f"{self.state.current.file}: the page shows a flowchart that the content loader did not read (every "
+                "module, toolkit item, home page and guide is read): check that every fence "
+                "above it is closed, then build again. If it is, this is a fault of the "
+                "build: report it.")
+        flowchart = self.state.flowcharts.get(source)
+        if flowchart is None:  # invalid: reported by the loader with file and line
             pre = etree.Element("pre", {"class": f"{css_class}__source"})
             etree.SubElement(pre, "code").text = source
             return etree.tostring(pre, encoding="unicode", method="html")

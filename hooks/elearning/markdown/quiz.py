@@ -8,37 +8,38 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString
 from pymdownx.blocks.block import Block, type_boolean, type_string
 
 from .. import interface
 from .extension import BlockExtension
-from ..domain.quizzes import Quiz, parse_content
+from ..domain.quizzes import QUIZ, Quiz
 
 
 class QuizBlock(Block):
-    NAME = "quiz"
+    NAME = QUIZ
     ARGUMENT = True
-    # 'test' is no longer an option (the loader explains); accepted here so that a
-    # non-strict build still renders the question.
+    # 'test' is no longer an option (the loader explains); accepted here so that the block
+    # is still this question's place (a refused block would shift the questions after it).
     OPTIONS = {"id": ("", type_string), "test": (False, type_boolean)}
 
     def on_markdown(self) -> str:
-        return "raw"  # the domain parser reads the options list; see on_end
+        return "raw"  # the loader has read the options list: see on_end
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": "quiz"})
 
     def on_end(self, block: etree.Element) -> None:
         state = self.config["state"]
-        quiz = state.next_quiz(self.argument) or self._parse(block.text or "")
-        block.text = None
+        quiz = state.take(QUIZ, self.argument, f"the question '{self.argument.strip()[:60]}'")
+        written, block.text = block.text or "", None
+        if quiz is None:  # reported by the loader (or a mismatch, which stops the build)
+            block.set("class", "quiz-as-written")  # not a .quiz: quiz.js sets up questions
+            pre = etree.SubElement(block, "pre")
+            etree.SubElement(pre, "code").text = AtomicString(
+                f"/// quiz | {self.argument}\n{written}\n///")
+            return
         render(block, quiz, state.language)
-
-    def _parse(self, text: str) -> Quiz:
-        """For a page the loader did not read (the loader reports errors with file/line)."""
-        intro, choices, explanation, _ = parse_content(text)
-        quiz_id = self.options["id"] or re.sub(r"[^a-z0-9]+", "-", self.argument.lower())[:40]
-        return Quiz(quiz_id.strip("-"), self.argument, tuple(choices), explanation, intro)
 
 
 def render(element: etree.Element, quiz: Quiz, language: str) -> None:

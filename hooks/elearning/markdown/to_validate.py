@@ -6,9 +6,8 @@ import xml.etree.ElementTree as etree
 from markdown.inlinepatterns import InlineProcessor
 
 from .. import interface
+from ..domain.reports import TO_VALIDATE_PATTERN
 from .extension import InlineExtension
-
-TO_VALIDATE = r"\{\?(?P<fact>.+?)\?\}"
 
 
 class ToValidateProcessor(InlineProcessor):
@@ -27,4 +26,4 @@ class ToValidateProcessor(InlineProcessor):
 
 class ToValidateExtension(InlineExtension):
     # Above emphasis (60) so that the fact's own Markdown is processed inside.
-    PROCESSOR, PATTERN, NAME, PRIORITY = ToValidateProcessor, TO_VALIDATE, "to-validate", 65
+    PROCESSOR, PATTERN, NAME, PRIORITY = ToValidateProcessor, TO_VALIDATE_PATTERN, "to-validate", 65

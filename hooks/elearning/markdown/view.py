@@ -1,8 +1,11 @@
-"""What the page being rendered is: which language, which course, where it is shown."""
+"""What the page being rendered is: which language, which course, where it is shown, and what
+the loader read in its text (the renderer shows those objects, it never reads text again)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Mapping
+
+from ..domain.modules import ModuleText
 
 
 @dataclass(frozen=True)
@@ -15,9 +18,11 @@ class PageView:
     # Pages whose text is shown elsewhere in this view ('modules/x.md' -> 'courses/a/x.md'),
     # so that a link to a module stays inside the course.
     shown_as: Mapping[str, str] = field(default_factory=dict)
-    quizzes: tuple = ()  # the text's questions (domain Quiz), in reading order
+    # The module text the page shows, as loaded (its questions and exercises in reading order:
+    # `ModuleText.shown`); None: the page is no module's text.
+    text: ModuleText | None = None
+    file: str = ""  # the page's source file as the author sees it (errors name it)
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
-    decisions: tuple = ()  # the text's decision exercises (domain Decision), loaded and valid
     trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)
 
 
@@ -26,9 +31,10 @@ class ViewState:
     """Shared by the extensions; the hook layer sets `current` before each page renders."""
 
     contacts: Mapping = field(default_factory=dict)  # id -> domain Contact
+    flowcharts: Mapping = field(default_factory=dict)  # YAML text -> domain Flowchart or None
+    errors: list[str] = field(default_factory=list)  # of the current page; see `take`
     _current: PageView | None = None
-    _quizzes_rendered: int = 0
-    _decisions_rendered: int = 0
+    _taken: dict[str, int] = field(default_factory=dict)
 
     @property
     def current(self) -> PageView | None:
@@ -36,25 +42,37 @@ class ViewState:
 
     @current.setter
     def current(self, view: PageView | None) -> None:
-        self._current, self._quizzes_rendered, self._decisions_rendered = view, 0, 0
+        self._current, self._taken, self.errors = view, {}, []
 
     @property
     def language(self) -> str:
         return self._current.language if self._current else "en"
 
-    def next_quiz(self, question: str):
-        """The loaded question that this page's next quiz block shows, if it was loaded."""
-        quizzes = self._current.quizzes if self._current else ()
-        if self._quizzes_rendered < len(quizzes):
-            quiz = quizzes[self._quizzes_rendered]
-            self._quizzes_rendered += 1
-            if quiz.question == question.strip():
-                return quiz
+    def take(self, kind: str, identity: str, shown_as: str) -> object | None:
+        """The loaded object (Quiz, Decision, Case, audience ids) that the page's next block
+        or fence of `kind` shows, after checking it is the same construct (`identity`: a
+        block's argument, a fence's text). None: show the text as written, because the loader
+        reported it (invalid), or the page is no module's text, or it is not the construct
+        the loader read: that is recorded in `errors` and stops the build (it could show a
+        question under another id than the one its progress is stored by)."""
+        view = self._current
+        if view is None or view.text is None:
+            return None
+        position = self._taken.get(kind, 0)
+        self._taken[kind] = position + 1
+        loaded = [s for s in view.text.shown if s.kind == kind]
+        expected = loaded[position] if position < len(loaded) else None
+        if expected is not None and expected.identity.strip() == identity.strip():
+            return expected.model
+        written = view.text.body.find(identity.strip())  # where the page's construct is
+        line = view.text.body_line + view.text.body.count("\n", 0, written) if written >= 0 \
+            else expected.line if expected else None
+        where = f"{view.text.file}, line {line}" if line else view.text.file
+        found = f"'{expected.identity.strip()[:60]}'" if expected else "nothing"
+        message = (f"{where}: the page shows {shown_as} where the content loader read {found} "
+                   f"(the {kind} number {position + 1} of the text). The page would show "
+                   "something other than what was checked (a question under another id than "
+                   "the one its progress is stored by): check that every block and fence above it is closed, then build "
+                   "again. If the text is right, this is a fault of the build: report it.")
+        self.errors.append(message)
         return None
-
-    def next_decision(self):
-        """The loaded exercise that this page's next ```decision fence shows (None if the
-        page was not loaded as a module, or the exercise is invalid and was reported)."""
-        self._decisions_rendered += 1
-        decisions = self._current.decisions if self._current else ()
-        return next((d for d in decisions if d.position == self._decisions_rendered), None)

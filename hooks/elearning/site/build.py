@@ -86,6 +86,15 @@ class SiteBuild:
         self.sources: dict[str, str] = {}
         self.problem_count = build_log.ProblemCount()
         self.started = time.monotonic()
+        # `mkdocs serve` (make serve): a preview for authors, rebuilt on every edit, leaves
+        # out what only a published site needs: the scan of every page for external loads
+        # and raw Markdown, sitemap, offline app, server files. `make site` and `make check`
+        # (a build) do them all.
+        self.preview = False
+
+    # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
+    def start(self, command: str) -> None:
+        self.preview = command == "serve"
 
     # -- on_config --------------------------------------------------------------------
     def configure(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -95,10 +104,14 @@ class SiteBuild:
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
+            self.view_state.flowcharts = self.curriculum.flowcharts
         config.extra["interface"] = interface.browser_strings(languages.current)
         config.extra["version_line"] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
         config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
+        # The glossary's tooltips, in this language, for every page's Markdown.
+        config.mdx_configs["abbr"] = {"glossary": PageWriter(
+            self.curriculum, languages.current).abbreviations()}
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -237,7 +250,17 @@ class SiteBuild:
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
-        return self._page_markdown(markdown, page, writer) + writer.abbreviations()
+        return self._page_markdown(markdown, page, writer, source or page.file.src_uri)
+
+    # -- on_page_content ----------------------------------------------------------------
+    def check_rendered(self, page: Page) -> None:
+        """A page that shows a question or exercise other than the one loaded from its text
+        (its progress is stored by the loaded id) stops the build, strict or not."""
+        if self.view_state.errors:
+            for error in self.view_state.errors:
+                log.error(error)
+            raise PluginError(f"{len(self.view_state.errors)} construct(s) of "
+                              f"{page.file.src_uri} differ from the loaded content (above).")
 
     def _source_of(self, page: Page, language: str, root: Path) -> str | None:
         shown = self.views.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
@@ -251,7 +274,7 @@ class SiteBuild:
             return translated if (root / translated).exists() else f"docs/{name}.md"
         return None
 
-    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter) -> str:
+    def _page_markdown(self, markdown: str, page: Page, writer: PageWriter, file: str) -> str:
         language = writer.language
         names = {a.id: a.name[language] for a in self.curriculum.audiences.values()}
         src_uri = page.file.src_uri
@@ -261,25 +284,25 @@ class SiteBuild:
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(language, shown.course.id, names, src_uri,
-                                               src_uri, test_questions=questions)
+                                               src_uri, file=file, test_questions=questions)
             return markdown
         if shown is None:
-            self.view_state.current = PageView(language, None, names, src_uri, src_uri)
+            self.view_state.current = PageView(language, None, names, src_uri, src_uri,
+                                               file=file)
             if same_in_every_language == "index.md":  # the home page of each language
                 markdown += writer.home_courses()
             return markdown
         module, course = shown.module, shown.course
-        quizzes = module.text(language).quizzes
-        decisions = module.text(language).decisions
+        text = module.text(language)  # what the page shows, as loaded
         if course is None:  # the library: every passage, labelled
-            view = PageView(language, None, names, src_uri, src_uri, quizzes=quizzes,
-                            decisions=decisions)
+            view = PageView(language, None, names, src_uri, src_uri, text=text,
+                            file=text.file)
         else:
-            text_uri = f"{MODULES}/{Path(module.text(language).file).name}"
+            text_uri = f"{MODULES}/{Path(text.file).name}"
             shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
                         for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as, quizzes,
-                            decisions=decisions)
+            view = PageView(language, course.id, names, text_uri, src_uri, shown_as,
+                            text=text, file=text.file)
         self.view_state.current = view
         translated = module.is_translated(language)
         body = markdown if translated else (
@@ -306,15 +329,22 @@ class SiteBuild:
         if self.pdfs:
             self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
-        pages = offline.check_pages(site, self.sources)
+        if self.preview:  # the checks of every page wait for `make site` / `make check`
+            pages = sum(1 for _ in site.rglob("*.html"))
+        else:
+            pages = offline.check_pages(site, self.sources)
+            self._publish(site, config)
+        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
+                                   time.monotonic() - self.started))
+
+    def _publish(self, site: Path, config: MkDocsConfig) -> None:
+        """What a published site needs and a preview does not."""
         sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
         app.write_app(site, Languages(config).all, self._app_names(config))
         sub_path = urlsplit(config.site_url or "").path or "/elearning/"
         security.relative_404(site, sub_path)
         # Last: the policy hashes the inline scripts of the pages as finally written.
         security.write_server_files(site, security.content_security_policy(site), sub_path)
-        log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
-                                   time.monotonic() - self.started))
 
     def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
         """The PDF downloads, from the pages as built; then their size and page count in

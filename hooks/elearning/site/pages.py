@@ -11,6 +11,7 @@ from typing import Mapping
 import jinja2
 
 from .. import interface
+from ..domain.blocks import fences
 from ..domain.contacts import resolve_references
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
@@ -21,7 +22,6 @@ from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
 from .pdf import pdf_name
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,5})(\s)")
 
 
@@ -35,15 +35,11 @@ class ToolkitPart:
 
 def demote_headings(markdown: str) -> str:
     """One level down (## -> ###), outside fenced code: items sit under their own title."""
-    lines, fence = [], None
-    for line in markdown.splitlines():
-        opening = FENCE.match(line)
-        if fence and opening and opening.group(1)[0] == fence[0]:
-            fence = None
-        elif not fence and opening:
-            fence = opening.group(1)
-        lines.append(line if fence or opening else HEADING.sub(r"#\1\2", line))
-    return "\n".join(lines)
+    lines = markdown.splitlines()
+    code = {index for fence in fences(markdown)
+            for index in range(fence.line - 1, fence.end_line or len(lines))}
+    return "\n".join(line if index in code else HEADING.sub(r"#\1\2", line)
+                     for index, line in enumerate(lines))
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -202,11 +198,12 @@ class PageWriter:
         return resolve_references(text, self.curriculum.contacts, self.language,
                                   self.t("number_to_confirm"))
 
-    def abbreviations(self) -> str:
-        """Python-Markdown abbreviations: the glossary as tooltips wherever a term appears."""
+    def abbreviations(self) -> dict[str, str]:
+        """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
+        `glossary` option (set once per language, where definitions appended to every page
+        were parsed again on every page, each one re-testing the rest of the block)."""
         texts = [term.texts[self.language] for term in self.curriculum.glossary]
-        lines = [f"*[{text.term}]: {self.plain(text.meaning)}" for text in texts]
-        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+        return {text.term: self.plain(text.meaning) for text in texts}
 
     def maintainers(self) -> str:
         return self._render("maintainers.md")

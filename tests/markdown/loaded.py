@@ -1,0 +1,27 @@
+"""A module text loaded as the build loads it, for rendering tests: the renderer shows the
+loaded questions and exercises, never its own reading of the text."""
+from elearning.domain.blocks import scan_blocks
+from elearning.domain.decisions import decisions_in
+from elearning.domain.cases import cases_in
+from elearning.domain.modules import ModuleText, shown_on_page
+from elearning.domain.problems import Problems
+from elearning.domain.quizzes import quizzes_in
+from elearning.markdown import PageView
+
+FILE = "curriculum/modules/m.md"
+
+
+def module_view(text, language="en", contacts=None, problems=None, **view):
+    """The PageView of a module page whose text is `text`, loaded (without problems unless
+    `problems` is given to collect them)."""
+    found = Problems()
+    blocks = scan_blocks(text)
+    shown = shown_on_page(blocks, quizzes_in(blocks, "m", FILE, found),
+                          decisions_in(text, 1, FILE, "m", blocks, contacts or {}, found),
+                          cases_in(blocks, FILE, found))
+    if problems is None:
+        assert found.found == []
+    else:
+        problems.extend(str(p) for p in found)
+    loaded = ModuleText(language, "M", ("o",), text, FILE, 1, shown=shown)
+    return PageView(language, text=loaded, file=FILE, **view)
