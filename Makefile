@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: site serve test check browser fonts clean translations bundle bench gift scorm
+.PHONY: site serve test check browser fonts clean translations bundle bench gift scorm pins
 
 # PDF=yes: the PDF downloads (WeasyPrint, cached in .cache/pdf); `make serve` leaves them out.
 # VERBOSE=1 shows MkDocs' and the language plugin's routine INFO lines, hidden by default.
@@ -106,6 +106,17 @@ $(VENV)/.site-installed: requirements.txt | $(BIN)/python
 $(VENV)/.test-installed: requirements-test.txt requirements.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@
+
+# requirements.txt and requirements-test.txt, every package pinned with its hashes (pip
+# checks them when it installs), compiled from the packages the project uses directly in
+# requirements.in and requirements-test.in. After editing an .in file: make pins, then
+# commit both files (docs/upgrading.md). PINS_ARGS passes options to pip-compile, for
+# example PINS_ARGS="--upgrade-package certifi".
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make pins" $(BIN)/pip-compile -q --generate-hashes \
+  --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(PINS_ARGS)
+pins: $(VENV)/.test-installed
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site
