@@ -11,6 +11,8 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 from urllib.parse import urlsplit
 
 import frontmatter
@@ -80,6 +82,7 @@ class SiteBuild:
         self.view_state = ViewState()
         # What each generated or module page shows, by src_uri (without language suffix).
         self.views: dict[str, ModuleView | TestQuestionsView] = {}
+        self.module_pages: dict[str, Mapping[str, str]] = {}  # by course id, see _shown_as
         self.pdfs = False  # extra.pdf: make the PDF downloads (make site, make bundle)
         self.gaps: dict[str, list[Gap]] = {}
         # The file each built page shows (page path -> file), to name it in post-build checks.
@@ -176,6 +179,7 @@ class SiteBuild:
             files.remove(file)
         writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
                             str(config.extra.get("content_version", "draft")), self.pdfs)
+        self.module_pages = {}
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
 
@@ -299,9 +303,7 @@ class SiteBuild:
                             file=text.file)
         else:
             text_uri = f"{MODULES}/{Path(text.file).name}"
-            shown_as = {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
-                        for m in course.modules}
-            view = PageView(language, course.id, names, text_uri, src_uri, shown_as,
+            view = PageView(language, course.id, names, text_uri, src_uri, self._shown_as(course),
                             text=text, file=text.file)
         self.view_state.current = view
         translated = module.is_translated(language)
@@ -309,6 +311,15 @@ class SiteBuild:
             f'<div lang="{module.source_language}" markdown>\n\n{markdown}\n\n</div>\n')
         footer = writer.module_footer(module) if course else ""
         return writer.module_header(module, course) + body + footer
+
+    def _shown_as(self, course: Course) -> Mapping[str, str]:
+        """Where the course shows each module (a link between modules goes there): made
+        once per course, not on each of its pages (that grew with pages x course size)."""
+        if course.id not in self.module_pages:
+            self.module_pages[course.id] = MappingProxyType(
+                {f"{MODULES}/{m.slug}.md": f"{COURSES}/{course.id}/{m.slug}.md"
+                 for m in course.modules})
+        return self.module_pages[course.id]
 
     # -- on_post_page --------------------------------------------------------------
     def finish_page(self, html: str, config: MkDocsConfig) -> str:
