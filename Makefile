@@ -37,7 +37,7 @@ check: $(VENV)/.test-installed
 	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
 	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
-	@rm -rf $(CURDIR)/.check-site
+	@rm -rf $(CURDIR)/.check-site $(CURDIR)/.check-site-server
 	@echo "make check: passed (make test runs everything, make site builds every language)"
 
 # The benchmark (not part of `make test`): ratios against baselines measured in the same run.
@@ -119,4 +119,4 @@ pins: $(VENV)/.test-installed
 	$(PIP_COMPILE) -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site
+	rm -rf site site-server

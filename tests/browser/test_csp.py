@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from elearning.site import security
+from elearning.site import server_config
+from elearning.site.built_pages import BuiltPages
 from tests.browser.conftest import Traffic
 from tests.webserver import Served
 
@@ -205,14 +206,10 @@ def test_no_page_carries_inline_styles(served):
     """The policy's style-src is 'self' alone: a style attribute or <style> element would need
     a hash (and 'unsafe-hashes'). Markdown tables with aligned columns write style="" unless
     `tables` has use_align_attribute, so check every page of the real site has none."""
-    pages = security.html_pages(served.site)
+    pages = BuiltPages.of_folder(served.site).pages
     assert len(pages) > 200, "the built site should have every page kind in three languages"
-
-    def styled(path):
-        code = security.inline_code(served.site, [path])
-        return bool(code.style_attributes or code.style_elements)
-
-    assert [path.relative_to(served.site).as_posix() for path in pages if styled(path)] == []
+    assert [path for path, seen in pages.items()
+            if seen.inline_code.style_attributes or seen.inline_code.style_elements] == []
 
 
 # -- the checks above can fail ---------------------------------------------------------------
@@ -240,7 +237,7 @@ def test_the_policy_is_enforced_and_violations_are_seen(open_with_csp):
 def test_every_response_sends_the_security_headers(served, browser):
     context = browser.new_context()
     response = context.request.get(served.root + "index.html")
-    for name, value in security.HEADERS:
+    for name, value in server_config.HEADERS:
         assert response.headers.get(name.lower()) == value, name
     context.close()
 
@@ -278,4 +275,4 @@ def test_the_404_page_works_from_a_usb_stick(built_site, browser):
 
 def test_the_server_files_are_not_in_the_published_site(built_site):
     assert not any("server" in p.name for p in built_site.iterdir())
-    assert (security.server_folder(built_site) / security.NGINX_FILE).is_file()
+    assert (server_config.server_folder(built_site) / server_config.NGINX_FILE).is_file()
