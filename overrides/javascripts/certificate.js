@@ -18,8 +18,7 @@
       if (!CTE.moduleState(course, module).complete)
         reasons.push(CTE.text("cert_missing_module", { title: module.title }))
     })
-    // The best final result: a lower retake never takes away an earned certificate.
-    var final = CTE.testResult(course.course, "best") || CTE.testResult(course.course, "final")
+    var final = Q.countedFinal(course.course)
     if (!final) reasons.push(CTE.text("cert_missing_final", { pass_mark: course.passMark }))
     else if (!Q.passed(final, course.passMark))
       reasons.push(CTE.text("cert_low_final", { percent: final.score.percent, pass_mark: course.passMark }))

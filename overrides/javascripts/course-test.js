@@ -72,7 +72,7 @@
     var headings = [CTE.text("module"), CTE.text("pre"), CTE.text("final")]
     var table = Q.table(CTE.text("test_compare"), headings, "test-chart")
     final.modules.forEach(function (result) {
-      var before = pre.modules.filter(function (m) { return m.module === result.module })[0]
+      var before = Q.moduleResult(pre, result.module)
       var row = table.tBodies[0].insertRow()
       Q.rowHeader(row, Q.moduleTitle(course, result.module))
       if (before) Q.bar(row.insertCell(), before.percent, "pre", before.percent + "%")

@@ -22,7 +22,8 @@
  *   CTE.moduleState(course, m)  { complete, marked, answered, total, started }
  *   CTE.snapshot()              a copy of everything kept (e.g. for a SCORM bridge)
  *   CTE.reread()                reads the stored progress again (another page changed it)
- *   CTE.learnerCode, CTE.setLearnerCode(text) -> true | false (not a valid code)
+ *   CTE.learnerCode, CTE.setLearnerCode(text) -> true | false (not a valid code),
+ *   CTE.newLearnerCode()        a new random code (not kept)
  *   CTE.saving, CTE.problem     whether this device saves; why not ("blocked", "full",
  *                               "unreadable", "newer")
  * Events: "cte:progress" on document after anything changed.
@@ -290,6 +291,7 @@
     moduleState: moduleState,
     download: download,
     normaliseCode: normaliseCode,
+    newLearnerCode: newCode,  // a new random code (e.g. for a SCORM package's fresh start)
     codeCharacters: CODE_CHARS,
     maxFileSize: MAX_FILE,
     get saving() { return saving },

@@ -170,15 +170,26 @@
     return ((course && course.modules) || []).filter(function (m) { return m.slug === slug })[0] || null
   }
 
+  /* A test result's score in one module, or null. */
+  function moduleResult(result, slug) {
+    return ((result && result.modules) || []).filter(function (m) { return m.module === slug })[0] || null
+  }
+
   window.CTEQuestions = {
     RESULT: RESULT, RESULT_VERSION: 2, fill: fill, element: element, download: download,
     chosen: chosen, cyrb53: cyrb53, isRight: isRight, decode: decode, markChoice: markChoice,
-    unmark: unmark, table: table, rowHeader: rowHeader, bar: bar, percent: percent, isObject: isObject, isDate: isDate,
-    resultProblems: resultProblems, module: module,
+    unmark: unmark, table: table, rowHeader: rowHeader, bar: bar, percent: percent,
+    isObject: isObject, isDate: isDate, resultProblems: resultProblems, module: module,
+    moduleResult: moduleResult,
     moduleTitle: function (course, slug) { return (module(course, slug) || { title: slug }).title },
     /* Questions right of those asked, with the whole percent a learner sees. */
     score: function (correct, total) {
       return { correct: correct, total: total, percent: Math.round(percent(correct, total) || 0) }
+    },
+    /* The final test result that counts for a certificate or a platform: the best one (a
+       lower retake never takes away what was earned). */
+    countedFinal: function (courseId) {
+      return window.CTE.testResult(courseId, "best") || window.CTE.testResult(courseId, "final")
     },
     passed: function (result, passMark) { return Boolean(result) && result.score.percent >= passMark },
     /* A date as the page's language writes it. */

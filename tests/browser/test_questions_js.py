@@ -104,7 +104,9 @@ def test_scores_the_pass_mark_and_modules(open_page, tests_root):
       return {score: Q.score(2, 3), none: Q.score(0, 0), share: Q.percent(1, 8), empty: Q.percent(0, 0),
               at: Q.passed({score: {percent: 70}}, 70), below: Q.passed({score: {percent: 69}}, 70),
               missing: Q.passed(null, 70), module: Q.module(course, "beta"), unknown: Q.module(course, "x"),
-              title: Q.moduleTitle(course, "alpha"), fallback: Q.moduleTitle(course, "gone")}
+              title: Q.moduleTitle(course, "alpha"), fallback: Q.moduleTitle(course, "gone"),
+              inResult: Q.moduleResult({modules: [{module: "beta", percent: 50}]}, "beta"),
+              notInResult: Q.moduleResult({modules: []}, "beta")}
     }""")
     assert out["score"] == {"correct": 2, "total": 3, "percent": 67}
     assert out["none"] == {"correct": 0, "total": 0, "percent": 0}
@@ -112,6 +114,21 @@ def test_scores_the_pass_mark_and_modules(open_page, tests_root):
     assert (out["at"], out["below"], out["missing"]) == (True, False, False)
     assert out["module"] == {"slug": "beta", "title": "Beta"} and out["unknown"] is None
     assert (out["title"], out["fallback"]) == ("Alpha", "gone")
+    assert out["inResult"] == {"module": "beta", "percent": 50} and out["notInResult"] is None
+
+
+def test_the_best_final_counts_and_a_lower_retake_keeps_it(open_page, tests_root):
+    page, _ = open_page(tests_root, PAGE)
+    out = page.evaluate("""(result) => {
+      const at = (percent, date) => Object.assign({}, result, {date: date,
+        score: {correct: 0, total: 5, percent: percent}})
+      CTE.saveTestResult("employers", "final", at(80, "2026-11-20T09:00:00.000Z"))
+      CTE.saveTestResult("employers", "final", at(60, "2026-11-21T09:00:00.000Z"))
+      const counted = CTEQuestions.countedFinal("employers")
+      return [counted.score.percent, CTEQuestions.passed(counted, 70),
+              CTE.testResult("employers", "final").score.percent, CTEQuestions.countedFinal("municipalities")]
+    }""", valid_result())
+    assert out == [80, True, 60, None]
 
 
 def valid_result():
