@@ -185,6 +185,23 @@ def test_a_first_launch_starts_clean_on_a_shared_computer(open_page, lms_url):
     wait_for(page, "core.lesson_status", "incomplete")
 
 
+def test_in_a_new_window_the_api_is_found_through_the_opener(open_page, lms_url):
+    """Moodle's "New window": the launch page is a window the platform's page opened."""
+    page, traffic = open_page(lms_url, "lms.html")
+    page.evaluate("() => startLMS(null)")
+    with page.expect_popup() as opened:
+        page.evaluate("path => { window.open(path, 'sco') }", f"{PACKAGE}/launch.html")
+    popup = opened.value
+    page.wait_for_function("() => window.calls.includes('LMSInitialize')")
+    course = popup.frame(name="course")
+    course.wait_for_url("**/courses/employers/index.html")
+    wait_for(page, "core.lesson_location", f"courses/{COURSE}/index.html")
+    assert cmi(page, "core.lesson_status") == "incomplete"
+    popup.close(run_before_unload=True)  # the learner closes the window
+    page.wait_for_function("() => window.calls.includes('LMSFinish')")
+    assert cmi(page, "core.exit") == "suspend"
+
+
 def test_outside_a_platform_the_package_is_the_site(open_page, lms_url):
     page, traffic = open_page(lms_url, f"{PACKAGE}/launch.html")
     page.wait_for_url(f"**/{PACKAGE}/courses/{COURSE}/index.html")
