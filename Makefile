@@ -34,7 +34,7 @@ check: $(VENV)/.test-installed
 	$(BIN)/ruff check hooks tests tools bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/domain tests/markdown tests/content
 	BUILD_AZ=false BUILD_RU=false $(MKDOCS) build --strict -q --site-dir $(CURDIR)/.check-site
-	@rm -rf $(CURDIR)/.check-site
+	@rm -rf $(CURDIR)/.check-site $(CURDIR)/.check-site-server
 	@echo "make check: passed (make test runs everything, make site builds every language)"
 
 # The benchmark (not part of `make test`): ratios against baselines measured in the same run.
@@ -105,4 +105,4 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt $(VENV)/.site-in
 	touch $@
 
 clean:
-	rm -rf site
+	rm -rf site site-server

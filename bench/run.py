@@ -647,9 +647,11 @@ def measure_lighthouse(site: Path, stock_site: Path, runs: int) -> list[Row]:
     try:
         with served(site) as url, served(stock_site) as stock_url, \
                 served(site, compress=False) as plain_url:
-            stock_home = lighthouse_scores(binary, stock_url + "index.html", runs)
+            # The baselines and the uncompressed scores (a goal of 90, far from the usual
+            # scores) are taken once: the median of `runs` is for the tight goal of 98.
+            stock_home = lighthouse_scores(binary, stock_url + "index.html", 1)
             stock_module = lighthouse_scores(
-                binary, stock_url + kinds["library module"].relative_to(site).as_posix(), runs)
+                binary, stock_url + kinds["library module"].relative_to(site).as_posix(), 1)
             for kind in LIGHTHOUSE_PAGES:
                 page = kinds[kind].relative_to(site).as_posix()
                 log(f"lighthouse: {page}")
@@ -657,14 +659,15 @@ def measure_lighthouse(site: Path, stock_site: Path, runs: int) -> list[Row]:
                 baseline = stock_home if kind == "home" else stock_module
                 for category, goal in LIGHTHOUSE_GOALS.items():
                     value = scores.get(category, 0)
+                    runs_taken = f" (median of {runs})" if category == "performance" else ""
                     rows.append(ratio_row(
-                        f"Lighthouse mobile {category}, {kind}", value,
+                        f"Lighthouse mobile {category}{runs_taken}, {kind}", value,
                         baseline.get(category, 0), lambda s: f"{s:.0f}",
                         f"{'=' if goal == 100 else '>='} {goal}", value >= goal))
-                plain = lighthouse_scores(binary, plain_url + page, runs, ("performance",))
+                plain = lighthouse_scores(binary, plain_url + page, 1, ("performance",))
                 value = plain.get("performance", 0)
                 rows.append(ratio_row(
-                    f"Lighthouse mobile performance without compression, {kind}", value,
+                    f"Lighthouse mobile performance without compression (1 run), {kind}", value,
                     scores.get("performance", 0), lambda s: f"{s:.0f}",
                     f">= {UNCOMPRESSED_PERFORMANCE_GOAL}", value >= UNCOMPRESSED_PERFORMANCE_GOAL))
     except (RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as error:
@@ -759,7 +762,8 @@ def main() -> int:
                         help="builds of each synthetic curriculum (median; the 400-module "
                              "build takes minutes)")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse runs per page (median)")
+                        help="Lighthouse performance runs per page, served compressed "
+                             "(median; the other scores are taken once)")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip the 100/400-module builds (the slow part)")
     parser.add_argument("--only-results-page", action="store_true",

@@ -5,6 +5,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
+  var Q = window.CTEQuestions  // questions.js: the pass mark, dates, elements
 
   document.addEventListener("DOMContentLoaded", function () {
     var certificate = document.querySelector(".certificate")
@@ -17,16 +18,11 @@
       if (!CTE.moduleState(course, module).complete)
         reasons.push(CTE.text("cert_missing_module", { title: module.title }))
     })
-    // The best final result: a lower retake never takes away an earned certificate.
-    var final = CTE.testResult(course.course, "best") || CTE.testResult(course.course, "final")
+    var final = Q.countedFinal(course.course)
     if (!final) reasons.push(CTE.text("cert_missing_final", { pass_mark: course.passMark }))
-    else if (final.score.percent < course.passMark)
+    else if (!Q.passed(final, course.passMark))
       reasons.push(CTE.text("cert_low_final", { percent: final.score.percent, pass_mark: course.passMark }))
-    reasons.forEach(function (reason) {
-      var item = document.createElement("li")
-      item.textContent = reason
-      missing.appendChild(item)
-    })
+    reasons.forEach(function (reason) { missing.appendChild(Q.element("li", null, reason)) })
     if (reasons.length) return
 
     form.hidden = false
@@ -36,9 +32,8 @@
       event.preventDefault()
       CTE.name = name.value.trim()
       certificate.querySelector(".certificate__name").textContent = name.value.trim()
-      var date = new Date(final.date).toLocaleDateString(document.documentElement.lang)
       certificate.querySelector(".certificate__facts").textContent =
-        CTE.text("cert_facts", { date: date, percent: final.score.percent })
+        CTE.text("cert_facts", { date: Q.date(final.date), percent: final.score.percent })
       certificate.hidden = false
       certificate.setAttribute("tabindex", "-1")
       certificate.focus()

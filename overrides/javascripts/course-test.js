@@ -2,37 +2,17 @@
  * A course's pre-test or final test. Each attempt shows the questions of each module and
  * the options of each question in a new random order; answers are checked together at the
  * end against the page's salted checks (the page does not say which options are right:
- * hooks/elearning/domain/answer_keys.py). The result, kept on the device and downloadable,
- * records the options by their written number (format: docs/test-results.md, version 2).
+ * hooks/elearning/domain/answer_keys.py; the rule: questions.js). The result, kept on the
+ * device and downloadable, records the options by their written number (format:
+ * docs/test-results.md, version 2).
  * Pre-test: scores per module and overall, modules to focus on, no right answers.
  * Final test: each question marked, right answers with feedback, before/after per module.
  */
 (function () {
   "use strict"
   var CTE = window.CTE
-
-  /* cyrb53 (public domain): the same hash as answer_keys.cyrb53 in the build. */
-  function cyrb53(text) {
-    var h1 = 0xdeadbeef
-    var h2 = 0x41c6ce57
-    for (var i = 0; i < text.length; i++) {
-      var ch = text.charCodeAt(i)
-      h1 = Math.imul(h1 ^ ch, 2654435761)
-      h2 = Math.imul(h2 ^ ch, 1597334677)
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
-    h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
-    h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0)
-  }
-
-  function decode(encoded, key) {
-    var raw = window.atob(encoded)
-    var bytes = new Uint8Array(raw.length)
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i) ^ key.charCodeAt(i % key.length)
-    return new TextDecoder("utf-8").decode(bytes)
-  }
+  var Q = window.CTEQuestions  // questions.js: whether an answer is right, marking, scores
+  var element = Q.element
 
   function shuffle(items) {
     for (var i = items.length - 1; i > 0; i--) {
@@ -59,10 +39,6 @@
     })
   }
 
-  function score(correct, total) {
-    return { correct: correct, total: total, percent: total ? Math.round(100 * correct / total) : 0 }
-  }
-
   function evaluate(form, course, kind, started) {
     var questions = []
     var modules = []
@@ -70,72 +46,38 @@
       var right = 0
       var fieldsets = section.querySelectorAll(".course-test__question")
       fieldsets.forEach(function (fieldset) {
-        var chosen = toArray(fieldset.querySelectorAll("input:checked"))
-          .map(function (input) { return Number(input.value) })
-          .sort(function (a, b) { return a - b })
-        var check = cyrb53(fieldset.dataset.salt + ":" + fieldset.dataset.quiz + ":" + chosen.join(","))
-        var correct = check.toString(16) === fieldset.dataset.check
+        var chosen = Q.chosen(fieldset)
+        var correct = Q.isRight(fieldset)
         if (correct) right += 1
         questions.push({ id: fieldset.dataset.quiz, module: section.dataset.module,
                          chosen: chosen, correct: correct,
                          options: fieldset.querySelectorAll(".quiz__choice").length })
       })
-      var result = score(right, fieldsets.length)
+      var result = Q.score(right, fieldsets.length)
       result.module = section.dataset.module
       modules.push(result)
     })
-    var total = score(questions.filter(function (q) { return q.correct }).length, questions.length)
+    var total = Q.score(questions.filter(function (q) { return q.correct }).length, questions.length)
     var submitted = new Date().toISOString()
     return {
-      format: "ct-elearning-test-result", version: 2, kind: kind,
+      format: Q.RESULT, version: Q.RESULT_VERSION, kind: kind,
       learner: CTE.learnerCode, course: course.course, language: course.language,
       content_version: course.contentVersion || "", started: started, date: submitted,
       questions: questions, modules: modules, score: total
     }
   }
 
-  function title(course, slug) {
-    var module = course.modules.filter(function (m) { return m.slug === slug })[0]
-    return module ? module.title : slug
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag)
-    if (className) node.className = className
-    if (text !== undefined) node.textContent = text
-    return node
-  }
-
-  function bar(percent, kind) {
-    var cell = element("td", "test-chart__cell")
-    var track = element("span", "test-chart__track")
-    var fill = element("span", "test-chart__bar test-chart__bar--" + kind)
-    fill.style.width = percent + "%"
-    track.appendChild(fill)
-    cell.appendChild(track)
-    cell.appendChild(element("span", "test-chart__value", percent + "%"))
-    return cell
-  }
-
   /* Pre-test and final test side by side per module: a table drawn as a bar chart. */
   function comparison(course, pre, final) {
-    var table = element("table", "test-chart")
-    table.appendChild(element("caption", null, CTE.text("test_compare")))
-    var head = table.createTHead().insertRow()
-    ;["module", "pre", "final"].forEach(function (key) {
-      var th = element("th", null, CTE.text(key))
-      th.scope = "col"
-      head.appendChild(th)
-    })
-    var body = table.createTBody()
+    var headings = [CTE.text("module"), CTE.text("pre"), CTE.text("final")]
+    var table = Q.table(CTE.text("test_compare"), headings, "test-chart")
     final.modules.forEach(function (result) {
-      var before = pre.modules.filter(function (m) { return m.module === result.module })[0]
-      var row = body.insertRow()
-      var th = element("th", null, title(course, result.module))
-      th.scope = "row"
-      row.appendChild(th)
-      row.appendChild(before ? bar(before.percent, "pre") : element("td", null, "–"))
-      row.appendChild(bar(result.percent, "final"))
+      var before = Q.moduleResult(pre, result.module)
+      var row = table.tBodies[0].insertRow()
+      Q.rowHeader(row, Q.moduleTitle(course, result.module))
+      if (before) Q.bar(row.insertCell(), before.percent, "pre", before.percent + "%")
+      else row.appendChild(element("td", null, "–"))
+      Q.bar(row.insertCell(), result.percent, "final", result.percent + "%")
     })
     return table
   }
@@ -152,18 +94,12 @@
       fieldset.classList.add(question.correct ? "course-test__question--right" : "course-test__question--wrong")
       if (!keys[question.id]) return
       var holder = element("div")
-      holder.innerHTML = decode(keys[question.id], fieldset.dataset.salt)  // the build's own HTML
+      holder.innerHTML = Q.decode(keys[question.id], fieldset.dataset.salt)  // the build's own HTML
       fieldset.querySelectorAll(".quiz__choice").forEach(function (choice) {
-        var number = choice.dataset.option
-        var feedback = holder.querySelector('.quiz__feedback[data-option="' + number + '"]')
-        var right = feedback && feedback.dataset.right === "true"
-        var chosen = choice.querySelector("input").checked
-        choice.classList.toggle("quiz__choice--right", Boolean(right))
-        choice.classList.toggle("quiz__choice--wrong", chosen && !right)
-        var label = choice.querySelector("label")
-        if (right) label.appendChild(element("span", "course-test__tag", " " + CTE.text("test_right_answer")))
-        if (chosen) label.appendChild(element("span", "course-test__tag course-test__tag--chosen", " " + CTE.text("test_your_answer")))
-        if (feedback && (right || chosen) && feedback.textContent.trim()) choice.appendChild(feedback)
+        var feedback = holder.querySelector('.quiz__feedback[data-option="' + choice.dataset.option + '"]')
+        if (feedback && feedback.textContent.trim()) choice.appendChild(feedback)
+        Q.markChoice(choice, Boolean(feedback) && feedback.dataset.right === "true",
+                     choice.querySelector("input").checked, true)
       })
       var explanation = holder.querySelector(".quiz__explanation")
       if (explanation && explanation.textContent.trim()) fieldset.appendChild(explanation)
@@ -178,7 +114,7 @@
     var list = element("ul", "course-test__modules")
     result.modules.forEach(function (m) {
       list.appendChild(element("li", null, CTE.text("test_module_score",
-        { title: title(course, m.module), correct: m.correct, total: m.total, percent: m.percent })))
+        { title: Q.moduleTitle(course, m.module), correct: m.correct, total: m.total, percent: m.percent })))
     })
     if (kind === "pre") {
       results.appendChild(list)
@@ -189,7 +125,7 @@
         var focus = element("ol", "course-test__focus")
         weak.forEach(function (m) {
           var item = element("li")
-          var link = element("a", null, title(course, m.module))
+          var link = element("a", null, Q.moduleTitle(course, m.module))
           link.href = m.module + ".html"
           item.appendChild(link)
           item.appendChild(document.createTextNode(" (" + m.percent + "%)"))
@@ -256,7 +192,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault()
       var left = toArray(form.querySelectorAll(".course-test__question")).filter(function (f) {
-        return !f.querySelector("input:checked")
+        return !Q.chosen(f).length
       })
       if (left.length) {
         status.textContent = CTE.text("test_answer_all", { left: left.length })

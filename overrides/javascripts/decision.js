@@ -9,13 +9,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
-
-  function element(tag, className, text) {
-    var made = document.createElement(tag)
-    if (className) made.className = className
-    if (text !== undefined) made.textContent = text
-    return made
-  }
+  var element = window.CTEQuestions.element  // questions.js
 
   /* The steps as data, from the list rendered for paper. */
   function readSteps(box) {

@@ -6,14 +6,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
-
-  /* Download, load (merge or replace) and removal, wherever the page offers them. */
-  function element(tag, className, content) {
-    var node = document.createElement(tag)
-    if (className) node.className = className
-    if (content !== undefined) node.textContent = content
-    return node
-  }
+  var element = window.CTEQuestions.element  // questions.js
 
   function button(label, className, onClick) {
     var node = element("button", "md-button " + (className || ""), label)
@@ -22,6 +15,7 @@
     return node
   }
 
+  /* Download, load (merge or replace) and removal, wherever the page offers them. */
   function setUpTransfer(box) {
     var status = box.querySelector(".progress-transfer__status")
     var choice = box.querySelector(".progress-transfer__choice")

@@ -1,6 +1,7 @@
 /*
  * Learner progress, kept in this browser only (localStorage), for every course at once.
- * Plain script (no modules: ES modules do not load from file://), exposes window.CTE.
+ * Plain script (no modules: ES modules do not load from file://), exposes window.CTE;
+ * needs questions.js loaded before it.
  *
  * Stored under one key, versioned (docs/test-results.md, "Progress file"):
  *   { format: "ct-elearning-progress", version: 2,
@@ -21,7 +22,8 @@
  *   CTE.moduleState(course, m)  { complete, marked, answered, total, started }
  *   CTE.snapshot()              a copy of everything kept (e.g. for a SCORM bridge)
  *   CTE.reread()                reads the stored progress again (another page changed it)
- *   CTE.learnerCode, CTE.setLearnerCode(text) -> true | false (not a valid code)
+ *   CTE.learnerCode, CTE.setLearnerCode(text) -> true | false (not a valid code),
+ *   CTE.newLearnerCode()        a new random code (not kept)
  *   CTE.saving, CTE.problem     whether this device saves; why not ("blocked", "full",
  *                               "unreadable", "newer")
  * Events: "cte:progress" on document after anything changed.
@@ -30,6 +32,7 @@
  */
 (function () {
   "use strict"
+  var Q = window.CTEQuestions  // questions.js: the rules shared with the other scripts
   var KEY = "ct-elearning-progress"
   var FORMAT = "ct-elearning-progress"
   var VERSION = 2
@@ -62,37 +65,11 @@
 
   /* ---- validation, field by field (stored records and imported files alike) ---- */
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-  }
-  function isDate(value) {
-    return typeof value === "string" && value.length <= 40 && !isNaN(Date.parse(value))
-  }
+  // A test result is checked by the rule the trainer's page uses too (questions.js).
+  var isObject = Q.isObject
+  var isDate = Q.isDate
   function isShortText(value, length) {
     return typeof value === "string" && value.length <= (length || 200)
-  }
-
-  function checkResult(result, where, errors) {
-    if (!isObject(result)) return errors.push(where + ": " + text("field_not_object"))
-    if (result.format !== "ct-elearning-test-result") errors.push(where + ".format")
-    if (["pre", "final"].indexOf(result.kind) === -1) errors.push(where + ".kind")
-    if (!isDate(result.date)) errors.push(where + ".date")
-    var score = result.score
-    if (!isObject(score) || typeof score.percent !== "number" || score.percent < 0 ||
-        score.percent > 100 || typeof score.correct !== "number" || typeof score.total !== "number")
-      errors.push(where + ".score")
-    if (!Array.isArray(result.questions) || result.questions.length > 1000) errors.push(where + ".questions")
-    else result.questions.forEach(function (q, i) {
-      if (!isObject(q) || !isShortText(q.id) || !Array.isArray(q.chosen) ||
-          typeof q.correct !== "boolean" ||
-          !q.chosen.every(function (n) { return Number.isInteger(n) && n > 0 && n < 100 }))
-        errors.push(where + ".questions[" + i + "]")
-    })
-    if (!Array.isArray(result.modules) || result.modules.length > 200) errors.push(where + ".modules")
-    else result.modules.forEach(function (m, i) {
-      if (!isObject(m) || !isShortText(m.module) || typeof m.percent !== "number")
-        errors.push(where + ".modules[" + i + "]")
-    })
   }
 
   /* The problems of a progress record, as 'field: what is wrong' (empty: valid). Courses
@@ -121,7 +98,7 @@
           if (field === "completed") {
             if (!ID.test(key) || !isDate(entry[key])) errors.push(where + "." + key)
           } else if (["pre", "final", "best"].indexOf(key) === -1) errors.push(where + "." + key)
-          else checkResult(entry[key], where + "." + key, errors)
+          else errors.push.apply(errors, Q.resultProblems(entry[key], where + "." + key))
         })
       })
     })
@@ -207,10 +184,7 @@
       var element = document.getElementById("elearning-interface")
       try { strings = element ? JSON.parse(element.textContent) : {} } catch (e) { strings = {} }
     }
-    var template = strings[key] || key
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return values && name in values ? values[name] : match
-    })
+    return Q.fill(strings[key] || key, values)
   }
 
   function course() {
@@ -236,14 +210,7 @@
   }
 
   function download(filename, data) {
-    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" })
-    var link = document.createElement("a")
-    link.href = URL.createObjectURL(blob)
-    link.download = filename
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    setTimeout(function () { URL.revokeObjectURL(link.href) }, 1000)
+    Q.download(filename, JSON.stringify(data, null, 2), "application/json")
   }
 
   function markDone(id) {
@@ -324,6 +291,7 @@
     moduleState: moduleState,
     download: download,
     normaliseCode: normaliseCode,
+    newLearnerCode: newCode,  // a new random code (e.g. for a SCORM package's fresh start)
     codeCharacters: CODE_CHARS,
     maxFileSize: MAX_FILE,
     get saving() { return saving },

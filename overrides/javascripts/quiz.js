@@ -5,18 +5,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
-
-  function chosen(fieldset) {
-    return Array.prototype.filter.call(
-      fieldset.querySelectorAll(".quiz__choice"),
-      function (choice) { return choice.querySelector("input").checked })
-  }
-
-  function isRight(fieldset) {
-    return Array.prototype.every.call(fieldset.querySelectorAll(".quiz__choice"), function (choice) {
-      return choice.querySelector("input").checked === (choice.dataset.correct === "true")
-    })
-  }
+  var Q = window.CTEQuestions  // questions.js: whether an answer is right, marking options
 
   function setUp(quiz) {
     var form = quiz.querySelector(".quiz__form")
@@ -30,20 +19,17 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault()
-      var picked = chosen(fieldset)
+      var picked = Q.chosen(fieldset)
       if (!picked.length) {
         result.textContent = CTE.text("choose_first")
         result.className = "quiz__result"
         return
       }
-      var right = isRight(fieldset)
+      var right = Q.isRight(fieldset)
       fieldset.querySelectorAll(".quiz__choice").forEach(function (choice) {
-        var selected = picked.indexOf(choice) !== -1
-        var feedback = choice.querySelector(".quiz__feedback")
-        if (feedback) feedback.hidden = !selected
-        choice.classList.toggle("quiz__choice--right", selected && choice.dataset.correct === "true")
-        choice.classList.toggle("quiz__choice--wrong", selected && choice.dataset.correct !== "true")
-        choice.querySelector("input").disabled = true
+        var input = choice.querySelector("input")
+        Q.markChoice(choice, choice.dataset.correct === "true", input.checked, false)
+        input.disabled = true
       })
       result.textContent = CTE.text(right ? "right" : (multiple ? "wrong_multiple" : "wrong"))
       result.className = "quiz__result " + (right ? "quiz__result--right" : "quiz__result--wrong")
@@ -59,14 +45,7 @@
     })
 
     retry.addEventListener("click", function () {
-      fieldset.querySelectorAll(".quiz__choice").forEach(function (choice) {
-        var input = choice.querySelector("input")
-        input.disabled = false
-        input.checked = false
-        choice.classList.remove("quiz__choice--right", "quiz__choice--wrong")
-        var feedback = choice.querySelector(".quiz__feedback")
-        if (feedback) feedback.hidden = true
-      })
+      Q.unmark(fieldset)
       result.textContent = ""
       result.className = "quiz__result"
       answer.hidden = true
@@ -82,7 +61,7 @@
     var box = document.querySelector(".module-progress")
     var course = CTE.course()
     if (!box || !course) return
-    var module = course.modules.filter(function (m) { return m.slug === box.dataset.module })[0]
+    var module = Q.module(course, box.dataset.module)
     if (!module) return
     var state = CTE.moduleState(course, module)
     var message = box.querySelector(".module-progress__state")

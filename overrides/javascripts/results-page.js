@@ -6,14 +6,9 @@
 (function () {
   "use strict"
   var R = window.CTEResults
+  var Q = window.CTEQuestions  // questions.js: elements, modules, strings, downloads
+  var element = Q.element
   var CHUNK = 40  // files read between two paints: 500 files never freeze the page
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag)
-    if (className) node.className = className
-    if (text !== undefined && text !== null) node.textContent = text
-    return node
-  }
 
   document.addEventListener("DOMContentLoaded", function () {
     var dataBlock = document.querySelector("script.results-data")
@@ -37,16 +32,9 @@
       })
     })
 
-    function t(key, values) {
-      return (strings[key] || key).replace(/\{(\w+)\}/g, function (match, name) {
-        return values && name in values ? values[name] : match
-      })
-    }
+    function t(key, values) { return Q.fill(strings[key] || key, values) }
     function percent(value) { return value === null ? "–" : R.format(value) }
-    function moduleTitle(courseId, slug) {
-      var found = site.courses[courseId].modules.filter(function (m) { return m.slug === slug })[0]
-      return found ? found.title : slug
-    }
+    function moduleTitle(courseId, slug) { return Q.moduleTitle(site.courses[courseId], slug) }
 
     /* Reads the files in chunks, yielding to the browser between them. */
     function load(files) {
@@ -112,37 +100,12 @@
       report.forEach(function (course) { reportBox.appendChild(courseReport(course)) })
     }
 
-    function table(caption, headings, className) {
-      var node = element("table", "results-table " + (className || ""))
-      node.appendChild(element("caption", null, caption))
-      var row = node.createTHead().insertRow()
-      headings.forEach(function (text) {
-        var th = element("th", null, text)
-        th.scope = "col"
-        row.appendChild(th)
-      })
-      node.createTBody()
-      return node
-    }
+    function table(caption, headings, className) { return Q.table(caption, headings, "results-table " + className) }
+    var rowHeader = Q.rowHeader
 
-    function rowHeader(row, text) {
-      var th = element("th", null, text)
-      th.scope = "row"
-      row.appendChild(th)
-      return th
-    }
-
-    /* A number with its bar: the table is the chart's text alternative and the chart. */
+    /* A number with its bar, `value` out of `max`. */
     function barCell(row, value, max, kind, label) {
-      var cell = row.insertCell()
-      cell.className = "results-bar"
-      var track = element("span", "results-bar__track")
-      var fill = element("span", "results-bar__fill results-bar__fill--" + kind)
-      fill.style.width = (value === null || !max ? 0 : Math.max(0, 100 * value / max)) + "%"
-      track.appendChild(fill)
-      cell.appendChild(track)
-      cell.appendChild(element("span", "results-bar__value", label))
-      return cell
+      return Q.bar(row.insertCell(), value === null || !max ? 0 : Math.max(0, 100 * value / max), kind, label)
     }
 
     function courseReport(course) {
@@ -228,15 +191,7 @@
       return details
     }
 
-    function save(name, text) {
-      var link = element("a")
-      link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }))
-      link.download = name
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
-      setTimeout(function () { URL.revokeObjectURL(link.href) }, 1000)
-    }
+    function save(name, text) { Q.download(name, text, "text/csv;charset=utf-8") }
 
     input.addEventListener("change", function () {
       if (input.files.length) load(input.files).then(function () { input.value = "" })

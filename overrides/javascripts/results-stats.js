@@ -1,7 +1,7 @@
 /*
  * The statistics of the trainer's results page, without any page: plain functions over
  * result files (docs/test-results.md, versions 1 and 2), usable in any browser and in the
- * tests. window.CTEResults = { Collector, aggregate, itemsCsv, learnersCsv, format }.
+ * tests (with questions.js before it). window.CTEResults = { Collector, aggregate, itemsCsv, learnersCsv, format }.
  *
  * Rules (documented in docs/test-results.md, "The trainer's results page"):
  * - a file is used once however many copies are opened (same content = duplicate);
@@ -13,32 +13,17 @@
  */
 (function () {
   "use strict"
-  var FORMAT = "ct-elearning-test-result"
-  var NEWEST = 2
+  var Q = window.CTEQuestions  // questions.js: what a result must hold, shares in percent
   var MAX_SIZE = 1024 * 1024
   var BINS = 10
 
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value) }
-
   /* Why a file cannot be used, or null. */
   function problemOf(data, courses) {
-    if (!isObject(data) || data.format !== FORMAT) return "not_result"
-    if (typeof data.version !== "number" || data.version > NEWEST) return "future_version"
+    if (!Q.isObject(data) || data.format !== Q.RESULT) return "not_result"
+    if (typeof data.version !== "number" || data.version > Q.RESULT_VERSION) return "future_version"
     if (data.version < 1) return "not_result"
     if (typeof data.course !== "string" || !(data.course in courses)) return "unknown_course"
-    if (["pre", "final"].indexOf(data.kind) === -1 || isNaN(Date.parse(data.date)) ||
-        !isObject(data.score) || typeof data.score.percent !== "number" ||
-        !Array.isArray(data.questions) || !Array.isArray(data.modules)) return "incomplete"
-    var questionsOk = data.questions.every(function (q) {
-      return isObject(q) && typeof q.id === "string" && typeof q.correct === "boolean" &&
-        Array.isArray(q.chosen) && q.chosen.every(function (n) { return Number.isInteger(n) && n > 0 })
-    })
-    var modulesOk = data.modules.every(function (m) {
-      return isObject(m) && typeof m.module === "string" && typeof m.percent === "number"
-    })
-    if (!questionsOk || !modulesOk) return "incomplete"
-    if (data.version >= 2 && typeof data.learner !== "string") return "incomplete"
-    return null
+    return Q.resultProblems(data).length ? "incomplete" : null
   }
 
   /* Files one by one: add(name, text, size) -> "used", "duplicate" or a reason. */
@@ -72,7 +57,7 @@
     if (!values.length) return null
     return values.reduce(function (a, b) { return a + b }, 0) / values.length
   }
-  function share(part, whole) { return whole ? 100 * part / whole : null }
+  var share = Q.percent
   function time(result) { return Date.parse(result.date) }
 
   function learnersOf(results) {

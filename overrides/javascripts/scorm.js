@@ -30,6 +30,7 @@
 (function () {
   "use strict"
   var CTE = window.CTE
+  var Q = window.CTEQuestions  // questions.js: the pass mark, results, dates
   var MAX_SUSPEND = 4096  // SCORM 1.2's limit for cmi.suspend_data
   var SAFE_PAGE = /^[A-Za-z0-9_][A-Za-z0-9._\/-]*\.html(#[A-Za-z0-9_-]*)?$/
   var TESTS = { p: "pre", f: "final", b: "best" }
@@ -93,7 +94,7 @@
 
   /* ---- suspend_data: the course's progress, both ways ---- */
 
-  function isDate(value) { return typeof value === "string" && value.length <= 40 && !isNaN(Date.parse(value)) }
+  var isDate = Q.isDate
   function isPercent(value) { return typeof value === "number" && value >= 0 && value <= 100 }
   function isCount(value) { return Number.isInteger(value) && value >= 0 && value < 10000 }
 
@@ -101,7 +102,7 @@
     var entry = [result.score.percent, result.score.correct, result.score.total, result.date]
     if (withModules) {
       entry.push(course.modules.map(function (module) {
-        var found = (result.modules || []).filter(function (m) { return m.module === module.slug })[0]
+        var found = Q.moduleResult(result, module.slug)
         return found ? found.percent : null
       }))
     }
@@ -141,7 +142,7 @@
     }
     // What the platform keeps of a result: the scores (the answers stay in the browser).
     return {
-      format: "ct-elearning-test-result", version: 2, kind: kind === "pre" ? "pre" : "final",
+      format: Q.RESULT, version: Q.RESULT_VERSION, kind: kind === "pre" ? "pre" : "final",
       learner: learner, course: course.course, language: course.language,
       content_version: course.contentVersion || "", started: entry[3], date: entry[3],
       questions: [], modules: modules,
@@ -156,15 +157,6 @@
     return data
   }
 
-  function newLearnerCode() {
-    var chars = CTE.codeCharacters
-    var values = new Uint32Array(6)
-    window.crypto.getRandomValues(values)
-    var code = ""
-    for (var i = 0; i < 6; i++) code += chars[values[i] % chars.length]
-    return code.slice(0, 3) + "-" + code.slice(3)
-  }
-
   /* This browser's progress of the course becomes the platform's (or a clean start). */
   function restore(saved) {
     var progress = CTE.snapshot()
@@ -172,7 +164,7 @@
     items.forEach(function (id) { delete progress.answered[id] })
     delete progress.completed[course.course]
     delete progress.tests[course.course]
-    progress.learner = (saved && CTE.normaliseCode(saved.l)) || newLearnerCode()
+    progress.learner = (saved && CTE.normaliseCode(saved.l)) || CTE.newLearnerCode()
     if (saved) {
       (Array.isArray(saved.a) ? saved.a : []).forEach(function (id) {
         if (items.indexOf(id) !== -1) progress.answered[id] = now
@@ -196,8 +188,8 @@
   /* ---- what the platform records ---- */
 
   function status() {
-    var best = CTE.testResult(course.course, "best") || CTE.testResult(course.course, "final")
-    if (best) return { status: best.score.percent >= course.passMark ? "passed" : "failed", score: best.score.percent }
+    var best = Q.countedFinal(course.course)
+    if (best) return { status: Q.passed(best, course.passMark) ? "passed" : "failed", score: best.score.percent }
     var all = course.modules.every(function (m) { return CTE.moduleState(course, m).complete })
     return { status: all ? "completed" : "incomplete", score: null }
   }

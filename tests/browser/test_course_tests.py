@@ -91,8 +91,8 @@ def test_final_test_marks_reveals_and_compares_with_the_pre_test(open_page, test
     assert "Gain: +80 percentage points (pre-test 0%, final test 80%)" in text
     rows = results.locator("table.test-chart tbody tr")
     assert rows.count() == 2
-    assert rows.first.locator(".test-chart__bar--pre").get_attribute("style") == "width: 0%;"
-    assert rows.first.locator(".test-chart__bar--final").get_attribute("style") == "width: 100%;"
+    assert rows.first.locator(".bar__fill--pre").get_attribute("style") == "width: 0%;"
+    assert rows.first.locator(".bar__fill--final").get_attribute("style") == "width: 100%;"
     wrong = page.locator('fieldset[data-quiz="b-t1"]')
     assert wrong.locator(".course-test__mark").inner_text() == "Not correct"
     assert "(right answer)" in wrong.locator('.quiz__choice[data-option="1"]').inner_text()

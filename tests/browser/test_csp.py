@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from elearning.site import security
+from elearning.site import server_config
+from elearning.site.built_pages import BuiltPages
 from tests.browser.conftest import Traffic
 from tests.conftest import SUB_PATH
 from tests.webserver import Nginx, free_port, nginx_binary, nginx_config, site_with_server_files
@@ -43,7 +44,7 @@ def serve_with_nginx(built: Path, folder: Path):
     """nginx serving a copy of `built` under /elearning/ with the generated config."""
     nginx = nginx_binary()
     site = site_with_server_files(built, folder)
-    policy_line = (security.server_folder(site) / security.POLICY_FILE).read_text(
+    policy_line = (server_config.server_folder(site) / server_config.POLICY_FILE).read_text(
         encoding="utf-8").strip()
     port = free_port()
     server = Nginx(nginx, nginx_config(folder, site, port), port)
@@ -239,14 +240,10 @@ def test_no_page_carries_inline_styles(served):
     """The policy's style-src is 'self' alone: a style attribute or <style> element would need
     a hash (and 'unsafe-hashes'). Markdown tables with aligned columns write style="" unless
     `tables` has use_align_attribute, so check every page of the real site has none."""
-    pages = security.html_pages(served.site)
+    pages = BuiltPages.of_folder(served.site).pages
     assert len(pages) > 200, "the built site should have every page kind in three languages"
-
-    def styled(path):
-        code = security.inline_code(served.site, [path])
-        return bool(code.style_attributes or code.style_elements)
-
-    assert [path.relative_to(served.site).as_posix() for path in pages if styled(path)] == []
+    assert [path for path, seen in pages.items()
+            if seen.inline_code.style_attributes or seen.inline_code.style_elements] == []
 
 
 # -- the checks above can fail ---------------------------------------------------------------
@@ -274,7 +271,7 @@ def test_the_policy_is_enforced_and_violations_are_seen(open_with_csp):
 def test_every_response_sends_the_security_headers(served, browser):
     context = browser.new_context()
     response = context.request.get(served.root + "index.html")
-    for name, value in security.HEADERS:
+    for name, value in server_config.HEADERS:
         assert response.headers.get(name.lower()) == value, name
     context.close()
 
@@ -312,4 +309,4 @@ def test_the_404_page_works_from_a_usb_stick(built_site, browser):
 
 def test_the_server_files_are_not_in_the_published_site(built_site):
     assert not any("server" in p.name for p in built_site.iterdir())
-    assert (security.server_folder(built_site) / security.NGINX_FILE).is_file()
+    assert (server_config.server_folder(built_site) / server_config.NGINX_FILE).is_file()

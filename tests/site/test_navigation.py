@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import run_mkdocs
+from elearning.site import navigation
+from elearning.site.pages import PageWriter
 from tests.helpers import make_project, module
 
 MODULES = 17  # over GROUP_OVER: two groups, 1-10 and 11-17
@@ -49,3 +51,30 @@ def test_previous_and_next_run_through_the_course(site, path, previous, followin
     html = (site / path).read_text(encoding="utf-8")
     assert re.search(rf'<link rel="prev" href="{re.escape(previous)}"', html)
     assert re.search(rf'<link rel="next" href="{re.escape(following)}"', html)
+
+
+def titles_and_pages(entries):
+    """(group titles at this level, every page in order) of a nav list."""
+    titles, pages = [], []
+    for entry in entries:
+        (title, value), = entry.items()
+        if isinstance(value, list):
+            titles.append(title)
+            pages += titles_and_pages(value)[1]
+        else:
+            pages.append(value)
+    return titles, pages
+
+
+def test_a_very_long_course_lists_groups_of_groups():
+    """280 modules: a page lists 3 groups of 100, the 10 groups of its own hundred and the
+    10 modules of its own group, instead of 28 groups and 10 modules."""
+    writer = PageWriter(None, "en")
+    modules = [{f"Module {n}": f"m{n}.md"} for n in range(1, 281)]
+    top = navigation._grouped(writer, modules)
+    titles, pages = titles_and_pages(top)
+    assert titles == ["Modules 1–100", "Modules 101–200", "Modules 201–280"]
+    assert pages == [f"m{n}.md" for n in range(1, 281)]  # every module, in order
+    last_hundred = titles_and_pages(top[2]["Modules 201–280"])[0]
+    assert last_hundred == [f"Modules {n}–{n + 9}" for n in range(201, 281, 10)]
+    assert len(titles_and_pages(navigation._grouped(writer, modules[:150]))[0]) == 15

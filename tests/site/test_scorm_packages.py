@@ -91,7 +91,8 @@ def test_each_package_carries_its_language_only(packages):
         course = name.removeprefix("ct-").rsplit("-", 2)[0]
         prefix = "" if language == LANGUAGES[0] else f"{language}/"
         for page in (f"{prefix}courses/{course}/index.html", f"{prefix}courses/{course}/final-test.html",
-                     "javascripts/scorm.js", "javascripts/progress.js", "stylesheets/scorm.css"):
+                     "javascripts/scorm.js", "javascripts/progress.js", "javascripts/questions.js",
+                     "stylesheets/scorm.css"):
             assert page in names, (name, page)
         pdfs = [n for n in names if n.endswith(".pdf")]
         assert pdfs and all(n.endswith(f"-{language}.pdf") for n in pdfs), name

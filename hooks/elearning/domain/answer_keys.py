@@ -27,7 +27,7 @@ def _imul(a: int, b: int) -> int:
 
 
 def cyrb53(text: str, seed: int = 0) -> int:
-    """The 53-bit string hash 'cyrb53' (public domain), exactly as course-test.js computes it
+    """The 53-bit string hash 'cyrb53' (public domain), exactly as questions.js computes it
     (ASCII text only)."""
     h1, h2 = 0xDEADBEEF ^ seed, 0x41C6CE57 ^ seed
     for character in text:
@@ -48,14 +48,14 @@ def salt(quiz: Quiz) -> str:
 
 
 def check(quiz: Quiz) -> str:
-    """The check of the right answer: what course-test.js computes for an answer."""
+    """The check of the right answer: what questions.js (isRight) computes for an answer."""
     right = [str(n) for n, c in enumerate(quiz.choices, start=1) if c.correct]
     return format(cyrb53(f"{salt(quiz)}:{quiz.id}:{','.join(right)}"), "x")
 
 
 def encode(text: str, key: str) -> str:
     """`text` XOR-ed with `key`, in base64: unreadable in a page's source, decoded by
-    course-test.js after the final test is submitted."""
+    questions.js (decode) after the final test is submitted."""
     data = text.encode("utf-8")
     pad = key.encode("ascii")
     return base64.b64encode(bytes(b ^ pad[i % len(pad)] for i, b in enumerate(data))).decode("ascii")

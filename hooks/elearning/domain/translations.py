@@ -146,11 +146,14 @@ def _stamp_in(path: Path) -> object:
         return None
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed
+
+
 def _entries(path: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YAML_LOADER)
     except yaml.YAMLError:  # the build reports it with its line
         return {}
     return data if isinstance(data, dict) else {}
@@ -232,10 +235,23 @@ _NOT_WORDS = re.compile(r"`[^`\n]*`|\{\{[^}]*\}\}|\]\([^)]*\)|"
                         r"^/{3,}.*$|^ {4}[\w-]+:.*$|<[^>]*>", re.MULTILINE | re.DOTALL)
 
 
+def _without_front_matter(text: str) -> str:
+    """The body, as frontmatter.loads(text).content gives it, without parsing the YAML
+    (only the words are counted here; the loader reports bad front matter)."""
+    text = text.strip()
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return text
+    try:
+        return handler.split(text)[1].strip()
+    except ValueError:
+        return text
+
+
 def mostly_english(text: str, language: str) -> bool:
     """Whether the body of a translation's file is still mostly English (copied and not yet
     translated): many frequent English words, or few letters of the language."""
-    body = _NOT_WORDS.sub(" ", without_fences(frontmatter.loads(text.lstrip("\ufeff")).content))
+    body = _NOT_WORDS.sub(" ", without_fences(_without_front_matter(text.lstrip("\ufeff"))))
     words = re.findall(r"[^\W\d_]+", body.lower())
     if len(words) < MIN_WORDS:
         return False

@@ -3,8 +3,9 @@ language, so that titles are in the reader's language; nothing is listed by hand
 
 Every page carries the navigation of its own section (Material's navigation.prune), so a
 section of N modules costs N links on each of its N pages. Long lists of modules are
-therefore split into groups, of which only the reader's own is listed in full: a page's
-navigation then grows with the square root of its course, and the build stays linear."""
+therefore split into groups, of which only the reader's own is listed in full, and very
+long lists into groups of groups: a page's navigation then stays about the same size however
+long its course, and the build stays linear."""
 from __future__ import annotations
 
 from itertools import groupby
@@ -45,12 +46,19 @@ def site_nav(curriculum: Curriculum, writer) -> list:
             {writer.t("toolkits"): toolkits}, {writer.t("glossary"): "glossary.md"}]
 
 
-def _grouped(writer, modules: list[dict]) -> list[dict]:
+def _grouped(writer, modules: list[dict], offset: int = 0) -> list[dict]:
+    """Groups of 10; over 15 groups, groups of 100 made of groups of 10 (and so on): a page
+    lists at most about 15 entries per level, so its navigation stays small however long
+    the course (a course of 280 modules: 3 + 10 + 10 entries instead of 28 + 10)."""
     if len(modules) <= GROUP_OVER:
         return modules
-    return [{writer.t("nav_module_group", first=start + 1,
-                      last=min(start + GROUP_SIZE, len(modules))): modules[start:start + GROUP_SIZE]}
-            for start in range(0, len(modules), GROUP_SIZE)]
+    size = GROUP_SIZE
+    while len(modules) > GROUP_OVER * size:
+        size *= GROUP_SIZE
+    return [{writer.t("nav_module_group", first=offset + start + 1,
+                      last=offset + min(start + size, len(modules))):
+             _grouped(writer, modules[start:start + size], offset + start)}
+            for start in range(0, len(modules), size)]
 
 
 def keep_neighbours_in_section(nav: Navigation) -> None:

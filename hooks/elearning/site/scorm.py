@@ -33,7 +33,8 @@ from .app import WORKER, Precache, precache
 
 LAUNCH = "launch.html"
 MANIFEST = "imsmanifest.xml"
-SCRIPTS = ("javascripts/progress.js", "javascripts/scorm.js")
+# questions.js first: progress.js and scorm.js use its rules (as on every page, mkdocs.yml).
+SCRIPTS = ("javascripts/questions.js", "javascripts/progress.js", "javascripts/scorm.js")
 STYLESHEET = "stylesheets/scorm.css"
 # Zip entries get this date (the earliest a zip can hold): the bytes depend on content only.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
