@@ -30,7 +30,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):  # once per language build: compile templates once
-    return share_compiled_templates(env)
+    return build.template_globals(share_compiled_templates(env), config)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -43,11 +43,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return build.finish_page(output, config)
+    return build.finish_page(output, page, config)
 
 
 def on_post_template(output_content, template_name, config):  # 404.html
-    return build.finish_template(output_content) if template_name.endswith(".html") else output_content
+    return build.finish_template(output_content, template_name, config)
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged search

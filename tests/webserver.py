@@ -11,23 +11,31 @@ import shutil
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from elearning.site import security
+from elearning.site import policy, server_config
+from elearning.site.built_pages import BuiltPages
 
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
+
+
+def policy_of(site: Path) -> str:
+    """The Content-Security-Policy of a site already written, as the build computes it (the
+    build stops on what check_inline_code refuses; here it raises the same error)."""
+    return policy.content_security_policy(BuiltPages.of_folder(site).check_inline_code())
 
 
 def site_with_server_files(built_site: Path, folder: Path) -> Path:
     """A copy of the built site in folder/site, with folder/site-server/ as the build writes it."""
     site = folder / "site"
     shutil.copytree(built_site, site)
-    if security.server_folder(built_site).is_dir():
-        shutil.copytree(security.server_folder(built_site), security.server_folder(site))
-    if not (security.server_folder(site) / security.NGINX_FILE).is_file():
-        security.write_server_files(site, security.content_security_policy(site))
+    if server_config.server_folder(built_site).is_dir():
+        shutil.copytree(server_config.server_folder(built_site), server_config.server_folder(site))
+    if not (server_config.server_folder(site) / server_config.NGINX_FILE).is_file():
+        server_config.write_server_files(site, policy_of(site))
     return site
 
 
@@ -55,9 +63,10 @@ def nginx_config(folder: Path, site: Path, port: int) -> Path:
     mime.types). `user root`: workers started by root would otherwise run as nobody and
     could not read pytest's private temporary folders (ignored, with a notice, when the
     tests do not run as root)."""
-    snippet = (security.server_folder(site) / security.NGINX_FILE).read_text(encoding="utf-8")
-    assert security.NGINX_SITE_PLACEHOLDER in snippet
-    snippet = snippet.replace(security.NGINX_SITE_PLACEHOLDER, f"{site.resolve()}/")
+    snippet = (server_config.server_folder(site) / server_config.NGINX_FILE).read_text(
+        encoding="utf-8")
+    assert server_config.NGINX_SITE_PLACEHOLDER in snippet
+    snippet = snippet.replace(server_config.NGINX_SITE_PLACEHOLDER, f"{site.resolve()}/")
     temp = folder / "temp"
     temp.mkdir(exist_ok=True)
     mime_types = "include /etc/nginx/mime.types;" if Path("/etc/nginx/mime.types").is_file() \
@@ -134,3 +143,25 @@ class Nginx:
                 self.process.wait(timeout=10)
         if self.process.stderr:
             self.process.stderr.close()
+
+
+@dataclass(frozen=True)
+class Served:
+    root: str     # http://127.0.0.1:<port>/elearning/
+    policy: str   # the header nginx sends, as generated
+    site: Path    # the folder nginx serves
+
+
+def serve_with_nginx(built: Path, folder: Path):
+    """nginx serving a copy of `built` under /elearning/ with the generated config; yields
+    a Served, then stops nginx."""
+    from tests.conftest import SUB_PATH
+    nginx = nginx_binary()
+    site = site_with_server_files(built, folder)
+    policy_line = (server_config.server_folder(site) / server_config.POLICY_FILE).read_text(
+        encoding="utf-8").strip()
+    port = free_port()
+    server = Nginx(nginx, nginx_config(folder, site, port), port)
+    yield Served(f"http://127.0.0.1:{port}/{SUB_PATH}/",
+                 policy_line.removeprefix("Content-Security-Policy: "), site)
+    server.stop()

@@ -23,8 +23,9 @@ A site built for the placeholder address of mkdocs.yml (PLACEHOLDER_URL below) i
 its sitemap and canonical links would point search engines at a site that does not exist.
 
 The server snippets are written by the build beside the site, into site-server/ (never into
-the published site/); the bundle puts them at its top. content_version is extra.content_version of
-mkdocs.yml. Standard library and PyYAML only.
+the published site/; hooks/elearning/site/server_config.py names that folder and its files); the
+bundle puts them at its top. content_version is extra.content_version of mkdocs.yml. Standard
+library and PyYAML only (server_config.py is read for the names; it needs Jinja only to write).
 """
 from __future__ import annotations
 
@@ -39,12 +40,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVER_FOLDER = "-server"  # <site>-server/, beside the site (as the build writes it)
+sys.path.insert(0, str(ROOT / "hooks"))
+from elearning.site.server_config import SERVER_FILES, server_folder  # noqa: E402  (the one name)
 
-
-def server_folder(site: Path) -> Path:
-    return site.with_name(site.name + SERVER_FOLDER)
-SERVER_FILES = ("content-security-policy.txt", "nginx.conf", "apache.htaccess")
 GUIDE_NAME = "MAINTAINERS.md"
 INSTALL_NAME = "INSTALL.md"
 SUMS_NAME = "SHA256SUMS"

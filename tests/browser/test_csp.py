@@ -5,15 +5,13 @@ console error."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from elearning.site import security
+from elearning.site import server_config
+from elearning.site.built_pages import BuiltPages
 from tests.browser.conftest import Traffic
-from tests.conftest import SUB_PATH
-from tests.webserver import Nginx, free_port, nginx_binary, nginx_config, site_with_server_files
+from tests.webserver import Served
 
 LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
 COURSE = "employers"
@@ -30,37 +28,6 @@ document.addEventListener("securitypolicyviolation", function (event) {
     + " at " + event.sourceFile + ":" + event.lineNumber + " " + (event.sample || ""));
 }, true);
 """
-
-
-@dataclass(frozen=True)
-class Served:
-    root: str     # http://127.0.0.1:<port>/elearning/
-    policy: str   # the header nginx sends, as generated
-    site: Path    # the folder nginx serves
-
-
-def serve_with_nginx(built: Path, folder: Path):
-    """nginx serving a copy of `built` under /elearning/ with the generated config."""
-    nginx = nginx_binary()
-    site = site_with_server_files(built, folder)
-    policy_line = (security.server_folder(site) / security.POLICY_FILE).read_text(
-        encoding="utf-8").strip()
-    port = free_port()
-    server = Nginx(nginx, nginx_config(folder, site, port), port)
-    yield Served(f"http://127.0.0.1:{port}/{SUB_PATH}/",
-                 policy_line.removeprefix("Content-Security-Policy: "), site)
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def served(built_site, tmp_path_factory) -> Served:
-    yield from serve_with_nginx(built_site, tmp_path_factory.mktemp("nginx"))
-
-
-@pytest.fixture(scope="module")
-def served_tests_site(tests_site, tmp_path_factory) -> Served:
-    """The small site with known course tests (tests/helpers.py TESTS_CURRICULUM)."""
-    yield from serve_with_nginx(tests_site, tmp_path_factory.mktemp("nginx-tests"))
 
 
 def csp_opener(browser, served: Served):
@@ -239,14 +206,10 @@ def test_no_page_carries_inline_styles(served):
     """The policy's style-src is 'self' alone: a style attribute or <style> element would need
     a hash (and 'unsafe-hashes'). Markdown tables with aligned columns write style="" unless
     `tables` has use_align_attribute, so check every page of the real site has none."""
-    pages = security.html_pages(served.site)
+    pages = BuiltPages.of_folder(served.site).pages
     assert len(pages) > 200, "the built site should have every page kind in three languages"
-
-    def styled(path):
-        code = security.inline_code(served.site, [path])
-        return bool(code.style_attributes or code.style_elements)
-
-    assert [path.relative_to(served.site).as_posix() for path in pages if styled(path)] == []
+    assert [path for path, seen in pages.items()
+            if seen.inline_code.style_attributes or seen.inline_code.style_elements] == []
 
 
 # -- the checks above can fail ---------------------------------------------------------------
@@ -274,7 +237,7 @@ def test_the_policy_is_enforced_and_violations_are_seen(open_with_csp):
 def test_every_response_sends_the_security_headers(served, browser):
     context = browser.new_context()
     response = context.request.get(served.root + "index.html")
-    for name, value in security.HEADERS:
+    for name, value in server_config.HEADERS:
         assert response.headers.get(name.lower()) == value, name
     context.close()
 
@@ -312,4 +275,4 @@ def test_the_404_page_works_from_a_usb_stick(built_site, browser):
 
 def test_the_server_files_are_not_in_the_published_site(built_site):
     assert not any("server" in p.name for p in built_site.iterdir())
-    assert (security.server_folder(built_site) / security.NGINX_FILE).is_file()
+    assert (server_config.server_folder(built_site) / server_config.NGINX_FILE).is_file()

@@ -15,7 +15,7 @@ FILES = {
     "assets/javascripts/lunr/min/lunr.ru.min.js": "ru", "assets/javascripts/lunr/min/lunr.ja.min.js": "ja",
     "assets/javascripts/lunr/min/lunr.multi.min.js": "m",
     "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s",
-    "_server/nginx.conf": "server", "sitemap.xml": "<urlset/>", "404.html": "nf", "sw.js": "old",
+    "sitemap.xml": "<urlset/>", "404.html": "nf", "sw.js": "old",
     "manifest.webmanifest": "{}", "az/manifest.webmanifest": "{}",
 }
 

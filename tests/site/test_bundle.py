@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from elearning.site import security
+from elearning.site import server_config
 from tests.conftest import ROOT, SUB_PATH
 from tests.webserver import site_with_server_files
 
@@ -100,14 +100,14 @@ def test_every_file_has_a_correct_checksum(unpacked):
 
 
 def test_the_site_and_the_snippets_are_there(unpacked, site, guide):
-    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
-             and p.relative_to(site).parts[0] != security.SERVER_FOLDER}
+    assert not server_config.server_folder(site).is_relative_to(site)
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     bundled = {p.relative_to(unpacked / "site").as_posix()
                for p in (unpacked / "site").rglob("*") if p.is_file()}
     assert bundled == built
     for name in ("content-security-policy.txt", "nginx.conf", "apache.htaccess"):
         assert (unpacked / name).read_bytes() == \
-            (security.server_folder(site) / name).read_bytes(), name
+            (server_config.server_folder(site) / name).read_bytes(), name
     policy = (unpacked / "content-security-policy.txt").read_text(encoding="utf-8")
     assert policy.startswith("Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-")
     policy = policy.removeprefix("Content-Security-Policy: ").strip()
@@ -166,7 +166,7 @@ def test_a_missing_guide_stops_with_a_clear_message(site, tmp_path):
 
 def test_a_site_without_server_files_asks_for_a_new_build(built_site, guide, tmp_path):
     site = tmp_path / "site"
-    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(security.SERVER_FOLDER))
+    shutil.copytree(built_site, site)  # without the server files beside it
     result = run_bundle("--site", str(site), "--out", str(tmp_path / "dist"),
                         "--guide", str(guide))
     assert result.returncode == 1 and "make site" in result.stderr, result.stderr

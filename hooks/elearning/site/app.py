@@ -11,7 +11,8 @@ every language is built.
 - Registered by javascripts/app.js over https and on localhost only (never from file://).
 
 Not precached: PDFs (printouts, large; cached once opened), source maps, search_index.js
-(file:// only), the sitemaps, 404.html and _server/ (snippets for the web server).
+(file:// only), the sitemaps and 404.html. (The web server files are written beside the site,
+into site-server/, never inside it.)
 """
 from __future__ import annotations
 
@@ -31,7 +32,6 @@ BACKGROUND = "#ffffff"
 ICONS = ((192, "assets/icons/icon-192.png"), (512, "assets/icons/icon-512.png"))
 LEFT_OUT_SUFFIXES = (".pdf", ".map", ".gz", ".xml")
 LEFT_OUT_NAMES = {"search_index.js", "404.html", WORKER}
-LEFT_OUT_FOLDERS = {"_server"}
 # Shared assets that only some readers need: the lunr languages the search index names.
 LUNR = "assets/javascripts/lunr/"
 
@@ -45,7 +45,23 @@ class Precache:
     compressed: dict[str, int]  # the same, as a server with gzip (nginx.conf) sends them
 
 
-def precache(site: Path, languages: tuple[str, ...]) -> Precache:
+@dataclass(frozen=True)
+class FileFacts:
+    """What the precache lists need of a file's content."""
+
+    digest: bytes     # sha256
+    size: int         # bytes
+    compressed: int   # bytes as a server with gzip (nginx.conf) sends them
+
+
+def file_facts(data: bytes) -> FileFacts:
+    return FileFacts(hashlib.sha256(data).digest(), len(data),
+                     len(gzip.compress(data, 6)) if len(data) > 1024 else len(data))
+
+
+def precache(site: Path, languages: tuple[str, ...],
+             known: dict[str, FileFacts] | None = None) -> Precache:
+    """`known`: facts of files already known (the pages, by path), not read again."""
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     files = [f for f in files if _kept(f)]
     lunr = _lunr_files(site, languages)
@@ -59,24 +75,26 @@ def precache(site: Path, languages: tuple[str, ...]) -> Precache:
             pages[languages[0]].append(file)
         elif not file.startswith(LUNR) or file in lunr:
             shared.append(file)
+    # Each file once: its content's hash goes into the version, its size and gzipped size into
+    # the first-visit figures of its language (shared files count for every language). The
+    # pages' facts come from the build (`known`, taken as each page was written).
+    known = known or {}
     digest = hashlib.sha256()
+    facts: dict[str, FileFacts] = {}
     for file in shared + [f for language in languages for f in pages[language]]:
-        digest.update(file.encode() + b"\0" + (site / file).read_bytes())
-    def total(files, measure) -> int:
-        return sum(measure((site / f).read_bytes()) for f in files)
-
-    def gzipped(data: bytes) -> int:
-        return len(gzip.compress(data, 6)) if len(data) > 1024 else len(data)
-
-    sizes = {language: total(shared + pages[language], len) for language in languages}
-    compressed = {language: total(shared + pages[language], gzipped) for language in languages}
+        facts[file] = known.get(file) or file_facts((site / file).read_bytes())
+        digest.update(file.encode() + b"\0" + facts[file].digest)
+    sizes = {language: sum(facts[f].size for f in shared + pages[language])
+             for language in languages}
+    compressed = {language: sum(facts[f].compressed for f in shared + pages[language])
+                  for language in languages}
     return Precache(digest.hexdigest()[:16], shared, pages, sizes, compressed)
 
 
 def _kept(file: str) -> bool:
     name = file.rsplit("/", 1)[-1]
-    return (file.split("/")[0] not in LEFT_OUT_FOLDERS and name not in LEFT_OUT_NAMES
-            and not name.startswith(".") and not file.endswith(LEFT_OUT_SUFFIXES))
+    return (name not in LEFT_OUT_NAMES and not name.startswith(".")
+            and not file.endswith(LEFT_OUT_SUFFIXES))
 
 
 def _lunr_files(site: Path, languages: tuple[str, ...]) -> set[str]:
@@ -114,14 +132,15 @@ def manifest(language: str, default: str, name: str, short_name: str, descriptio
     }
 
 
-def write_app(site: Path, languages: tuple[str, ...], names: dict[str, tuple[str, str, str]]) -> Precache:
-    """`names`: per language (name, short name, description)."""
+def write_app(site: Path, languages: tuple[str, ...], names: dict[str, tuple[str, str, str]],
+              known: dict[str, FileFacts] | None = None) -> Precache:
+    """`names`: per language (name, short name, description); `known`: see precache."""
     for language in languages:
         folder = site if language == languages[0] else site / language
         (folder / MANIFEST).write_text(
             json.dumps(manifest(language, languages[0], *names[language]), ensure_ascii=False,
                        indent=1), encoding="utf-8")
-    cache = precache(site, languages)
+    cache = precache(site, languages, known)
     code = (Path(__file__).parent / "service-worker.js").read_text(encoding="utf-8")
     lists = (f"var VERSION = {json.dumps(cache.version)}\n"
              f"var LANGUAGES = {json.dumps(list(languages))}\n"

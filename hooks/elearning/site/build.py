@@ -36,7 +36,8 @@ from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import app, build_log, html_fixes, navigation, offline, pdf, search, security, sitemap
+from . import app, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
+from .built_pages import BuiltPages
 from .i18n import Languages, generated_page
 from .pages import PageWriter
 
@@ -87,6 +88,10 @@ class SiteBuild:
         self.gaps: dict[str, list[Gap]] = {}
         # The file each built page shows (page path -> file), to name it in post-build checks.
         self.sources: dict[str, str] = {}
+        # What the post-build steps need of every page, taken as each is written.
+        self.pages = BuiltPages()
+        # 'Content version 1.0, 28 November 2026' by language, set when its build starts.
+        self.version_lines: dict[str, str] = {}
         self.problem_count = build_log.ProblemCount()
         self.started = time.monotonic()
         # `mkdocs serve` (make serve): a preview for authors, rebuilt on every edit, leaves
@@ -104,14 +109,13 @@ class SiteBuild:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
             self.sources = {}
+            self.pages = BuiltPages()
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
             self.view_state.flowcharts = self.curriculum.flowcharts
-        config.extra["interface"] = interface.browser_strings(languages.current)
-        config.extra["version_line"] = self.version_line(config, languages.current)
+        self.version_lines[languages.current] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
-        config.extra["manifest"] = languages.prefix(languages.current) + app.MANIFEST
         # The glossary's tooltips, in this language, for every page's Markdown.
         config.mdx_configs["abbr"] = {"glossary": PageWriter(
             self.curriculum, languages.current).abbreviations()}
@@ -124,6 +128,17 @@ class SiteBuild:
             fences["custom_fences"].append(
                 {"name": "decision", "class": "decision", "format": DecisionFence(self.view_state)})
         return config
+
+    # -- on_env ------------------------------------------------------------------------
+    def template_globals(self, env, config: MkDocsConfig):
+        """What overrides/*.html show of the language being built, as `elearning.*`."""
+        languages = Languages(config)
+        env.globals["elearning"] = {
+            "interface": interface.browser_strings(languages.current),
+            "version_line": self.version_lines[languages.current],
+            "manifest": languages.prefix(languages.current) + app.MANIFEST,
+        }
+        return env
 
     @staticmethod
     def version_line(config: MkDocsConfig, language: str) -> str:
@@ -177,7 +192,8 @@ class SiteBuild:
         stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
         for file in [f for f in files if f.abs_src_path in stray]:
             files.remove(file)
-        writer = PageWriter(self.curriculum, languages.current, config.extra["version_line"],
+        language = languages.current
+        writer = PageWriter(self.curriculum, language, self.version_lines[language],
                             str(config.extra.get("content_version", "draft")), self.pdfs)
         self.module_pages = {}
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
@@ -249,7 +265,8 @@ class SiteBuild:
             page.meta["title"] = html.escape(page.meta["title"], quote=False)
             page.meta["_title_escaped"] = True
             page.title = page.meta["title"]  # the theme's heading reads page.title
-        writer = PageWriter(self.curriculum, Languages(config).current, config.extra["version_line"],
+        language = Languages(config).current
+        writer = PageWriter(self.curriculum, language, self.version_lines[language],
                             str(config.extra.get("content_version", "draft")), self.pdfs)
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
@@ -322,40 +339,63 @@ class SiteBuild:
         return self.module_pages[course.id]
 
     # -- on_post_page --------------------------------------------------------------
-    def finish_page(self, html: str, config: MkDocsConfig) -> str:
+    def finish_page(self, html: str, page: Page, config: MkDocsConfig) -> str:
         languages = Languages(config)
         folder = languages.prefix(languages.current).rstrip("/")
-        return search.search_in_own_language(html_fixes.mend(html), folder)
+        html = search.search_in_own_language(html_fixes.mend(html), folder)
+        if not self.preview:
+            self.pages.see(page.file.dest_uri, html)  # its one reading (built_pages.py)
+        return html
 
-    def finish_template(self, html: str) -> str:
+    # -- on_post_template -----------------------------------------------------------
+    def finish_template(self, html: str, template_name: str, config: MkDocsConfig) -> str:
         """404.html: written once per language build, the last one wins; it belongs to no
         language, so its search stays on the default language's index."""
-        return html_fixes.mend(html)
+        if not template_name.endswith(".html"):
+            return html
+        html = html_fixes.mend(html)
+        if template_name == "404.html":
+            html = html_fixes.relative_404(html, self._sub_path(config))
+        if not self.preview:
+            self.pages.see(template_name, html)
+        return html
+
+    @staticmethod
+    def _sub_path(config: MkDocsConfig) -> str:
+        """The path of the site on the portal ('/elearning/'), from site_url."""
+        return server_config.normalise_sub_path(urlsplit(config.site_url or "").path
+                                                or "/elearning/")
 
     # -- on_post_build, once after every language ---------------------------------------
     def finish(self, config: MkDocsConfig) -> None:
+        """Writes what the pages seen while they were written call for; reads no page again
+        (but those the PDF step rewrites, and HTML files no event showed)."""
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
+        if not self.preview:  # the checks of every page wait for `make site` / `make check`
+            self.pages.see_files(site)  # a .html copied from the content folder, if any
+            self.pages.check(self.sources)
         if self.pdfs:
             self._make_pdfs(site, config)
         search.split_index_by_language(site, Languages(config).all)
-        if self.preview:  # the checks of every page wait for `make site` / `make check`
+        if self.preview:
             pages = sum(1 for _ in site.rglob("*.html"))
         else:
-            pages = offline.check_pages(site, self.sources)
             self._publish(site, config)
+            pages = len(self.pages.paths())
         log.info(build_log.summary(pages, config.site_dir, self.problem_count.counts,
                                    time.monotonic() - self.started))
 
     def _publish(self, site: Path, config: MkDocsConfig) -> None:
-        """What a published site needs and a preview does not."""
-        sitemap.write_sitemap(site, config.site_url or "", Languages(config).all)
-        app.write_app(site, Languages(config).all, self._app_names(config))
-        sub_path = urlsplit(config.site_url or "").path or "/elearning/"
-        security.relative_404(site, sub_path)
-        # Last: the policy hashes the inline scripts of the pages as finally written.
-        security.write_server_files(site, security.content_security_policy(site), sub_path)
+        """What a published site needs and a preview does not: from the pages as seen."""
+        sitemap.write_sitemap(site, config.site_url or "", Languages(config).all,
+                              self.pages.paths())
+        app.write_app(site, Languages(config).all, self._app_names(config),
+                      self.pages.file_facts())
+        inline_code = self.pages.check_inline_code()
+        server_config.write_server_files(site, policy.content_security_policy(inline_code),
+                                         self._sub_path(config))
 
     def _make_pdfs(self, site: Path, config: MkDocsConfig) -> None:
         """The PDF downloads, from the pages as built; then their size and page count in
@@ -363,7 +403,7 @@ class SiteBuild:
         languages = Languages(config)
         documents = []
         for language in languages.all:
-            footer = self.version_line(config, language)
+            footer = self.version_lines[language]
             writer = PageWriter(self.curriculum, language)
             for toolkit in self.curriculum.toolkits:
                 folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
@@ -382,9 +422,13 @@ class SiteBuild:
         try:
             rendered = pdf.render_pdfs(site, documents, config.site_url or "https://localhost/",
                                        root / ".cache" / "pdf", log.info)
-            pdf.fill_in_facts(site, rendered, self._pdf_facts)
+            linking = (BuiltPages.html_files(site) if self.preview  # pages not seen
+                       else self.pages.linking_pdfs())
+            rewritten = pdf.fill_in_facts(site, rendered, self._pdf_facts, linking)
         except pdf.PdfError as error:
             raise PluginError(f"PDF: {error}")
+        for path, text in rewritten.items():  # their policy hashes and checks follow the facts
+            self.pages.see(path, text)
         made = [r for r in rendered if r.seconds]
         log.info(f"PDFs: {len(rendered)} in {time.perf_counter() - started:.1f} s "
                  f"({len(made)} rendered in {sum(r.seconds for r in made):.1f} s, "

@@ -216,20 +216,23 @@ def render_pdfs(site: Path, documents: list[PdfDocument], site_url: str, cache: 
     return rendered
 
 
-def fill_in_facts(site: Path, rendered: list[Rendered], describe) -> None:
+def fill_in_facts(site: Path, rendered: list[Rendered], describe,
+                  pages: list[str]) -> dict[str, str]:
     """Write each PDF's size and page count into the links that point to it
-    (`describe(rendered) -> text`; the pages were written before the PDFs existed)."""
+    (`describe(rendered) -> text`; the pages were written before the PDFs existed).
+    `pages`: the pages with such links (built_pages.py). Returns their new text, by path."""
     by_target = {r.document.target: r for r in rendered}
-    for page in site.rglob("*.html"):
+    written = {}
+    for path in pages:
+        page = site / path
         html = page.read_text(encoding="utf-8")
-        if 'class="pdf-download__facts"' not in html:
-            continue
 
         def facts(match: re.Match) -> str:
             found = by_target.get(match.group(1))
             if found is None:
-                raise PdfError(f"{page.relative_to(site)} links to {match.group(1)}, which "
-                               "was not made")
+                raise PdfError(f"{path} links to {match.group(1)}, which was not made")
             return f'<span class="pdf-download__facts">{escape(describe(found))}</span>'
 
-        page.write_text(PLACEHOLDER.sub(facts, html), encoding="utf-8")
+        written[path] = PLACEHOLDER.sub(facts, html)
+        page.write_text(written[path], encoding="utf-8")
+    return written

@@ -8,7 +8,6 @@ escaped '<div ...>': readers would see it, so the build stops naming the page.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 # Text inside these is shown as written on purpose (the guides show the syntax in code).
 _VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"}
@@ -27,38 +26,41 @@ PATTERNS = (
 )
 
 
-class _VisibleText(HTMLParser):
-    """The text a reader sees, a line per block element, without code."""
+class RawMarkdownFinder:
+    """The text a reader sees, a line per block element, without code, as the page's parser
+    meets it (built_pages.py); then what looks like Markdown in it."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = [""]
         self._verbatim = 0
 
-    def handle_starttag(self, tag, attrs):
+    def starttag(self, tag, attrs):
         if tag in _VERBATIM:
             self._verbatim += 1
         elif tag not in _INLINE:
             self.lines.append("")
 
-    def handle_endtag(self, tag):
+    def endtag(self, tag):
         if tag in _VERBATIM:
             self._verbatim = max(0, self._verbatim - 1)
         elif tag not in _INLINE:
             self.lines.append("")
 
-    def handle_data(self, data):
+    def data(self, data):
         if not self._verbatim:
             self.lines[-1] += data
 
+    def startendtag(self, tag, attrs):
+        self.starttag(tag, attrs)
+        self.endtag(tag)
 
-def raw_markdown(html: str) -> list[str]:
-    """What looks like Markdown in the visible text of `html`: 'what: "the line"' each."""
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
+    def found(self) -> list[str]:
+        """What looks like Markdown in the visible text: 'what: "the line"' each."""
+        return _markdown_in("\n".join(self.lines))
+
+
+def _markdown_in(text: str) -> list[str]:
     found = []
-    text = "\n".join(parser.lines)
     for what, pattern in PATTERNS:
         match = pattern.search(text)
         if match:

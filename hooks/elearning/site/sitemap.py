@@ -16,12 +16,12 @@ XHTML = "http://www.w3.org/1999/xhtml"
 NOT_LISTED = ("maintainers/",)
 
 
-def pages_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """path as in the default language -> language -> path of that language's page."""
+def pages_by_language(paths: list[str], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """path as in the default language -> language -> path of that language's page.
+    `paths`: every page of the site, relative to it (built_pages.py)."""
     pages: dict[str, dict[str, str]] = {}
     others = languages[1:]
-    for page in sorted(site.rglob("*.html")):
-        path = page.relative_to(site).as_posix()
+    for path in sorted(paths, key=lambda path: path.split("/")):
         if path == "404.html" or path.startswith("assets/"):
             continue
         first = path.split("/", 1)[0]
@@ -32,13 +32,13 @@ def pages_by_language(site: Path, languages: tuple[str, ...]) -> dict[str, dict[
     return pages
 
 
-def write_sitemap(site: Path, site_url: str, languages: tuple[str, ...]) -> int:
+def write_sitemap(site: Path, site_url: str, languages: tuple[str, ...], paths: list[str]) -> int:
     etree.register_namespace("", SITEMAP)
     etree.register_namespace("xhtml", XHTML)
     base = site_url.rstrip("/") + "/"
     urlset = etree.Element(f"{{{SITEMAP}}}urlset")
     count = 0
-    for alternates in pages_by_language(site, languages).values():
+    for alternates in pages_by_language(paths, languages).values():
         for path in alternates.values():
             url = etree.SubElement(urlset, f"{{{SITEMAP}}}url")
             etree.SubElement(url, f"{{{SITEMAP}}}loc").text = base + path

@@ -1,4 +1,5 @@
-"""The Content-Security-Policy computed from built pages, and the web server snippets."""
+"""The Content-Security-Policy computed from the built pages (policy.py), and the checks of
+their inline code that stop the build (built_pages.py)."""
 import base64
 import hashlib
 import re
@@ -9,8 +10,8 @@ import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from elearning.site import security
-from tests.webserver import check_nginx_config, free_port, nginx_binary, nginx_config
+from elearning.site import policy
+from tests.webserver import policy_of
 
 def material_script(template: str, value: str = "") -> str:
     """An inline script as Material writes it, Jinja's parts replaced by `value`."""
@@ -56,29 +57,28 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def test_policy_hashes_each_executed_inline_script_once(tiny_site):
-    policy = directives(security.content_security_policy(tiny_site))
-    assert sorted(policy["script-src"][1:]) == sorted(
+    found = directives(policy_of(tiny_site))
+    assert sorted(found["script-src"][1:]) == sorted(
         [sha(HELPER_ROOT), sha(HELPER_DEEP), sha(TABS)])
-    assert policy["script-src"][0] == "'self'"
-    assert policy == {
-        "default-src": ["'self'"], "script-src": policy["script-src"],
+    assert found["script-src"][0] == "'self'"
+    assert found == {
+        "default-src": ["'self'"], "script-src": found["script-src"],
         "style-src": ["'self'"], "img-src": ["'self'", "data:"], "font-src": ["'self'"],
         "connect-src": ["'self'"], "worker-src": ["'self'"], "frame-src": ["'self'"],
         "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
         "frame-ancestors": ["'self'"]}
-    assert "'unsafe-inline'" not in str(policy) and "'unsafe-eval'" not in str(policy)
+    assert "'unsafe-inline'" not in str(found) and "'unsafe-eval'" not in str(found)
 
 
 def test_policy_is_the_same_for_the_same_pages(tiny_site):
-    assert security.content_security_policy(tiny_site) == \
-        security.content_security_policy(tiny_site)
+    assert policy_of(tiny_site) == policy_of(tiny_site)
 
 
 def test_style_elements_and_attributes_get_hashes_not_unsafe_inline(tiny_site):
     (tiny_site / "styled.html").write_text(page(
         "<style>.a{color:red}</style>", '<p style="width: 50%">x</p>',
         '<p style="width: &quot;x&quot;">y</p>'), encoding="utf-8")
-    styles = directives(security.content_security_policy(tiny_site))["style-src"]
+    styles = directives(policy_of(tiny_site))["style-src"]
     assert styles == ["'self'", sha(".a{color:red}"), "'unsafe-hashes'",
                       *sorted([sha("width: 50%"), sha('width: "x"')])]
 
@@ -89,7 +89,7 @@ def test_style_elements_and_attributes_get_hashes_not_unsafe_inline(tiny_site):
 def test_inline_handlers_and_javascript_urls_stop_the_build(tiny_site, markup):
     (tiny_site / "sub" / "bad.html").write_text(page(markup), encoding="utf-8")
     with pytest.raises(PluginError, match=r"sub/bad\.html"):
-        security.content_security_policy(tiny_site)
+        policy_of(tiny_site)
 
 
 @pytest.mark.parametrize("script", ['<script>alert(1)</script>',
@@ -100,43 +100,11 @@ def test_an_inline_script_not_on_the_list_stops_the_build(tiny_site, script):
     a page can widen the policy."""
     (tiny_site / "sub" / "bad.html").write_text(page(script), encoding="utf-8")
     with pytest.raises(PluginError, match=r"not on the list(.|\n)*sub/bad\.html: <script>"):
-        security.content_security_policy(tiny_site)
+        policy_of(tiny_site)
 
 
 def test_the_list_names_material_s_templates_that_exist():
-    patterns = security.allowed_inline_scripts()
-    assert len(patterns) >= len(security.MATERIAL_INLINE_SCRIPTS)
+    patterns = policy.allowed_inline_scripts()
+    assert len(patterns) >= len(policy.MATERIAL_INLINE_SCRIPTS)
     assert any(p.fullmatch(material_script("partials/javascripts/base.html", "../../.."))
                for p in patterns)
-
-
-def test_server_files(tiny_site):
-    policy = security.content_security_policy(tiny_site)
-    security.write_server_files(tiny_site, policy, "/training/ct/")
-    folder = security.server_folder(tiny_site)
-    assert folder.parent == tiny_site.parent and not (tiny_site / "_server").exists()
-    assert (folder / "content-security-policy.txt").read_text() == \
-        f"Content-Security-Policy: {policy}\n"
-    nginx = (folder / "nginx.conf").read_text()
-    assert "location /training/ct/ {" in nginx and "location = /training/ct {" in nginx
-    assert f'add_header Content-Security-Policy "{policy}" always;' in nginx
-    for line in ("charset utf-8;", "gzip on;", "index index.html;", "default_type ",
-                 "expires epoch;", "expires 1y;", f"alias {security.NGINX_SITE_PLACEHOLDER};"):
-        assert line in nginx, line
-    apache = (folder / "apache.htaccess").read_text()
-    assert f'Header always set Content-Security-Policy "{policy}"' in apache
-    for line in ("AddDefaultCharset utf-8", "AddOutputFilterByType DEFLATE text/html",
-                 "DirectoryIndex index.html", "Cache-Control"):
-        assert line in apache, line
-    # A hashed bundle name matches the long-cache pattern; our own files do not.
-    assert re.search(security.HASHED_FILE_PATTERN, "assets/javascripts/bundle.a5f9d56c.min.js")
-    assert not re.search(security.HASHED_FILE_PATTERN, "javascripts/quiz.js")
-
-
-def test_generated_nginx_conf_passes_nginx_t(tiny_site, tmp_path_factory):
-    nginx = nginx_binary()
-    security.write_server_files(tiny_site, security.content_security_policy(tiny_site))
-    folder = tmp_path_factory.mktemp("nginx-t")
-    result = check_nginx_config(nginx, nginx_config(folder, tiny_site, free_port()))
-    assert result.returncode == 0, result.stderr
-    assert "[warn]" not in result.stderr and "[emerg]" not in result.stderr, result.stderr

@@ -1,0 +1,163 @@
+"""One look at every built page, and the checks that stop the build.
+
+Whatever must look at every page takes it from one reading of the page as MkDocs writes it
+(on_post_page; on_post_template for 404.html): the inline code the Content-Security-Policy
+hashes (policy.py), what the page would load from outside the site (offline.py), Markdown
+left raw in its text (raw_markdown.py), its path (sitemap, page count), the hash and sizes
+of its bytes (the offline app's lists, app.py) and whether it links to a PDF whose facts are
+filled in later. The page is parsed once for all of them. After the
+build (on_post_build) the results are written without reading the pages again; only the pages
+the PDF step rewrites are seen again, and HTML files that no event showed (a .html copied
+from the content folder) are read once there.
+
+The checks keep their messages: each names the page and, where known, the file it shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .app import FileFacts, file_facts
+from .offline import ExternalLoadFinder
+from .policy import InlineCode, InlineCodeFinder
+from .raw_markdown import HINT, RawMarkdownFinder
+
+# The placeholder pdf.py fills in with a PDF's size and page count.
+PDF_FACTS = 'class="pdf-download__facts"'
+
+
+class _OneReading(HTMLParser):
+    """Hands every tag and text of a page to each finder, in order: one parse for all."""
+
+    def __init__(self, finders: list):
+        super().__init__(convert_charrefs=True)
+        self.finders = finders
+
+    def handle_starttag(self, tag, attrs):
+        for finder in self.finders:
+            finder.starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        for finder in self.finders:
+            finder.startendtag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for finder in self.finders:
+            finder.endtag(tag)
+
+    def handle_data(self, data):
+        for finder in self.finders:
+            finder.data(data)
+
+
+@dataclass
+class PageFacts:
+    """What the post-build steps need of one page."""
+
+    inline_code: InlineCode
+    external_loads: list[str]
+    raw_markdown: list[str]
+    links_pdf: bool
+    file: FileFacts  # its bytes' hash and sizes, for the offline app's lists (app.py)
+
+
+@dataclass
+class BuiltPages:
+    """Every page of one `mkdocs build` (all languages), by path in the site."""
+
+    pages: dict[str, PageFacts] = field(default_factory=dict)
+    readings: int = 0  # pages parsed, for the test that each is read once
+
+    def see(self, path: str, html: str, data: bytes | None = None) -> None:
+        """Take what the post-build steps need from a page as it is written (`data`: its
+        bytes, if not `html` as MkDocs encodes it). A page seen again (404.html is written by
+        every language's build; a page the PDF step rewrote) replaces what was seen before,
+        as the file does."""
+        file = file_facts(data if data is not None
+                          else html.encode("utf-8", errors="xmlcharrefreplace"))
+        # What a browser tokenises: CR LF and lone CR become LF before hashing.
+        html = html.replace("\r\n", "\n").replace("\r", "\n")
+        inline, loads, raw = InlineCodeFinder(path), ExternalLoadFinder(), RawMarkdownFinder()
+        parser = _OneReading([inline, loads, raw])
+        parser.feed(html)
+        parser.close()
+        self.readings += 1
+        self.pages[path] = PageFacts(inline.found, loads.found, raw.found(), PDF_FACTS in html,
+                                     file)
+
+    def see_files(self, site: Path, paths: list[str] | None = None) -> None:
+        """Read pages from the built site: the given paths, or those no event showed."""
+        if paths is None:
+            paths = [p for p in self.html_files(site) if p not in self.pages]
+        for path in paths:
+            data = (site / path).read_bytes()
+            self.see(path, data.decode("utf-8"), data)
+
+    @staticmethod
+    def html_files(site: Path) -> list[str]:
+        return [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
+
+    @classmethod
+    def of_folder(cls, site: Path) -> BuiltPages:
+        """Every page of a site already written (tests, a copy of a built site)."""
+        pages = cls()
+        pages.see_files(site, cls.html_files(site))
+        return pages
+
+    def paths(self) -> list[str]:
+        """Every page, folder by folder (as sorted paths of the files)."""
+        return sorted(self.pages, key=lambda path: path.split("/"))
+
+    def file_facts(self) -> dict[str, FileFacts]:
+        """Each page's hash and sizes, by path (app.precache reads no page again)."""
+        return {path: facts.file for path, facts in self.pages.items()}
+
+    def linking_pdfs(self) -> list[str]:
+        """The pages with a PDF link whose facts are still to be filled in."""
+        return [path for path in self.paths() if self.pages[path].links_pdf]
+
+    def inline_code(self) -> InlineCode:
+        """The inline code of every page (a script is named by the first page, by path)."""
+        found = InlineCode()
+        for path in self.paths():
+            found.add(self.pages[path].inline_code)
+        return found
+
+    def check(self, sources: dict[str, str] | None = None) -> None:
+        """Stop the build if a page shows raw Markdown or loads a file from outside the site
+        (`sources`: page path -> the file it shows, to name it)."""
+        sources = sources or {}
+        raw = [f"  {path}{f' (from {sources[path]})' if path in sources else ''}: "
+               + "; ".join(self.pages[path].raw_markdown)
+               for path in self.paths() if self.pages[path].raw_markdown]
+        if raw:
+            raise PluginError(f"{len(raw)} page(s) show raw Markdown: {HINT}\n"
+                              + "\n".join(raw[:20]))
+        offending = [f"  {path}: {load}" for path in self.paths()
+                     for load in self.pages[path].external_loads]
+        if offending:
+            raise PluginError(
+                "these pages load files from outside the site, which fails offline and leaks "
+                "readers' visits; vendor the file or remove it:\n" + "\n".join(offending[:20]))
+
+    def check_inline_code(self) -> InlineCode:
+        """Stop the build if a page has an inline event handler, a javascript: URL or an
+        inline script the policy does not allow (policy.py); else the code to hash."""
+        found = self.inline_code()
+        if found.unsafe:
+            raise PluginError(
+                "these pages have inline event handlers or javascript: URLs, which the site's "
+                "Content-Security-Policy blocks on the portal; use a script file in "
+                "overrides/javascripts/ (addEventListener) instead:\n  "
+                + "\n  ".join(found.unsafe[:20]))
+        unknown = found.unknown_scripts()
+        if unknown:
+            raise PluginError(
+                "these pages carry inline scripts that are not on the list of the theme's and "
+                "the project's own (hooks/elearning/site/policy.py), so the "
+                "Content-Security-Policy will not allow them. Remove them, or move the code to a "
+                "script file in overrides/javascripts/:\n  " + "\n  ".join(unknown[:20]))
+        return found
