@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,25 @@ class Nginx:
                 self.process.wait(timeout=10)
         if self.process.stderr:
             self.process.stderr.close()
+
+
+@dataclass(frozen=True)
+class Served:
+    root: str     # http://127.0.0.1:<port>/elearning/
+    policy: str   # the header nginx sends, as generated
+    site: Path    # the folder nginx serves
+
+
+def serve_with_nginx(built: Path, folder: Path):
+    """nginx serving a copy of `built` under /elearning/ with the generated config; yields
+    a Served, then stops nginx."""
+    from tests.conftest import SUB_PATH
+    nginx = nginx_binary()
+    site = site_with_server_files(built, folder)
+    policy_line = (server_config.server_folder(site) / server_config.POLICY_FILE).read_text(
+        encoding="utf-8").strip()
+    port = free_port()
+    server = Nginx(nginx, nginx_config(folder, site, port), port)
+    yield Served(f"http://127.0.0.1:{port}/{SUB_PATH}/",
+                 policy_line.removeprefix("Content-Security-Policy: "), site)
+    server.stop()

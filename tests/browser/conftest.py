@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.webserver import Served, serve_with_nginx
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium calls Google services on start.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -66,18 +68,6 @@ def site_root(request, site_url, file_url) -> str:
 
 
 @pytest.fixture(scope="session")
-def tests_site(tmp_path_factory):
-    """A small site whose course tests are known question by question (tests/helpers.py
-    TESTS_CURRICULUM), so that the tests do not change with the shipped content."""
-    from tests.conftest import run_mkdocs
-    from tests.helpers import TESTS_CURRICULUM, make_project
-    project = make_project(tmp_path_factory.mktemp("tests-site"), TESTS_CURRICULUM)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr[-5000:]
-    return project / "site"
-
-
-@pytest.fixture(scope="session")
 def tests_site_url(tests_site, tmp_path_factory) -> str:
     from tests.conftest import serve_under_sub_path
     yield from serve_under_sub_path(tests_site, tmp_path_factory.mktemp("tests-www"))
@@ -87,3 +77,15 @@ def tests_site_url(tests_site, tmp_path_factory) -> str:
 def tests_root(request, tests_site, tests_site_url) -> str:
     """The small site over http under a sub-path and from file://."""
     return tests_site_url if request.param == "http" else tests_site.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def served(built_site, tmp_path_factory) -> Served:
+    """The real site behind Debian's nginx with the generated nginx.conf (one per run)."""
+    yield from serve_with_nginx(built_site, tmp_path_factory.mktemp("nginx"))
+
+
+@pytest.fixture(scope="session")
+def served_tests_site(tests_site, tmp_path_factory) -> Served:
+    """The small site with known course tests (tests/helpers.py TESTS_CURRICULUM)."""
+    yield from serve_with_nginx(tests_site, tmp_path_factory.mktemp("nginx-tests"))

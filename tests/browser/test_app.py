@@ -16,7 +16,7 @@ import threading
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.test_csp import assert_clean, csp_opener, served  # noqa: F401 (fixture)
+from tests.browser.test_csp import assert_clean, csp_opener
 from tests.conftest import SUB_PATH, _QuietHandler, run_mkdocs
 
 WAIT_CONTROLLED = """async () => {

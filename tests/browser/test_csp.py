@@ -5,16 +5,13 @@ console error."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from elearning.site import server_config
 from elearning.site.built_pages import BuiltPages
 from tests.browser.conftest import Traffic
-from tests.conftest import SUB_PATH
-from tests.webserver import Nginx, free_port, nginx_binary, nginx_config, site_with_server_files
+from tests.webserver import Served
 
 LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
 COURSE = "employers"
@@ -31,37 +28,6 @@ document.addEventListener("securitypolicyviolation", function (event) {
     + " at " + event.sourceFile + ":" + event.lineNumber + " " + (event.sample || ""));
 }, true);
 """
-
-
-@dataclass(frozen=True)
-class Served:
-    root: str     # http://127.0.0.1:<port>/elearning/
-    policy: str   # the header nginx sends, as generated
-    site: Path    # the folder nginx serves
-
-
-def serve_with_nginx(built: Path, folder: Path):
-    """nginx serving a copy of `built` under /elearning/ with the generated config."""
-    nginx = nginx_binary()
-    site = site_with_server_files(built, folder)
-    policy_line = (server_config.server_folder(site) / server_config.POLICY_FILE).read_text(
-        encoding="utf-8").strip()
-    port = free_port()
-    server = Nginx(nginx, nginx_config(folder, site, port), port)
-    yield Served(f"http://127.0.0.1:{port}/{SUB_PATH}/",
-                 policy_line.removeprefix("Content-Security-Policy: "), site)
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def served(built_site, tmp_path_factory) -> Served:
-    yield from serve_with_nginx(built_site, tmp_path_factory.mktemp("nginx"))
-
-
-@pytest.fixture(scope="module")
-def served_tests_site(tests_site, tmp_path_factory) -> Served:
-    """The small site with known course tests (tests/helpers.py TESTS_CURRICULUM)."""
-    yield from serve_with_nginx(tests_site, tmp_path_factory.mktemp("nginx-tests"))
 
 
 def csp_opener(browser, served: Served):

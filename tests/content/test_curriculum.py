@@ -8,20 +8,12 @@ import re
 import pytest
 
 from elearning.domain.blocks import scan_blocks
-from elearning.domain.curriculum import load_curriculum
 from tests.conftest import LANGUAGES, ROOT
 
 SHIPPED_AUDIENCES = ["municipalities", "law-enforcement", "employers", "azrcs"]
 PHONE_LIKE = re.compile(r"\+?\d[\d \-]{5,}\d")  # 7 or more digits: a phone number
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 CONTACT = re.compile(r"\{\{\s*contact:[^}]*\}\}")
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
 
 
 def headings(body: str) -> list[str]:

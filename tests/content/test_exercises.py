@@ -5,7 +5,6 @@ from collections import Counter
 
 import pytest
 
-from elearning.domain.curriculum import load_curriculum
 from tests.conftest import LANGUAGES, ROOT
 
 # Feedback that only grades ("Correct.") and teaches nothing, in the three languages.
@@ -13,13 +12,6 @@ BARE = re.compile(r"^\W*(correct|right|wrong|incorrect|yes|no|düzdür|doğru|d�
                   r"yanlışdır|bəli|xeyr|верно|правильно|неверно|неправильно|да|нет)\W*$",
                   re.IGNORECASE)
 STANDS_OUT = 1.15  # an option this much longer than every other one is a giveaway
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
 
 
 def quizzes(curriculum, language):

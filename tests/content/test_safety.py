@@ -10,7 +10,6 @@ import pytest
 
 from elearning import interface
 from elearning.domain.contacts import CONTACT_REFERENCE
-from elearning.domain.curriculum import load_curriculum
 from tests.conftest import LANGUAGES, ROOT
 
 CONTENT_FILES = sorted(p for folder in ("curriculum", "toolkits") for p in (ROOT / folder).rglob("*")
@@ -19,13 +18,6 @@ INTERFACE = ROOT / "hooks/elearning/interface.yml"
 # "illegal migrant" in Azerbaijani, in any case, inflection or line break
 ILLEGAL_MIGRANT = re.compile(r"qeyri[-\s]*qanuni\s+miqrant", re.IGNORECASE)
 MES = "emergency-situations"  # 112: fires, rescue and accidents only
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
 
 
 def _html_pages(site: Path):

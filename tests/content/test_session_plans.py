@@ -6,11 +6,8 @@ from the build's check, so that a change to that check cannot silently relax thi
 """
 import re
 
-import pytest
-
 from elearning import interface
-from elearning.domain.curriculum import load_curriculum
-from tests.conftest import LANGUAGES, ROOT
+from tests.conftest import LANGUAGES
 
 HALF_DAY = range(165, 196)
 SHORT = range(30, 46)
@@ -18,13 +15,6 @@ CONTACT = re.compile(r"\{\{\s*contact:[^}]*\}\}")
 # A number a reader could dial: 101 fire, 102 police, 103 ambulance, 112 MES, 152 hotline.
 # Plans refer to the contacts directory instead, so one edit there changes every printout.
 TYPED_NUMBER = re.compile(r"(?<![\d-])(101|102|103|112|152)(?![\d-])")
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
 
 
 def plans(curriculum):

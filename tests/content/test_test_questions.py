@@ -11,7 +11,6 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from elearning.domain.curriculum import load_curriculum
 from tests.conftest import LANGUAGES, ROOT
 
 MIN_PER_MODULE = 3
@@ -21,13 +20,6 @@ SIMILAR = 0.8
 LONGER_BY_AT_MOST = 0.25
 SLUGS = sorted(p.name[:-3] for p in (ROOT / "curriculum/modules").glob("*.md")
                if p.name.count(".") == 1)
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
 
 
 def stem(text: str) -> str:

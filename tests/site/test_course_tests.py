@@ -5,20 +5,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import run_mkdocs
-from tests.helpers import TESTS_CURRICULUM, make_project, module
+from tests.helpers import make_project, module
 
 SECRETS = ("Alpha one?", "A1 right", "A2 wrong one", "Feedback on B2 right", "Explanation of a-t3")
 KEY_TEXTS = ("Feedback on", "Explanation of", "data-correct", "data-right")  # never in plain text
 RIGHT = {"a-t1": ["3"], "a-t2": ["1", "3"], "a-t3": ["2"], "b-t1": ["1"], "b-t2": ["4"]}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("tests"), TESTS_CURRICULUM)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project / "site"
+@pytest.fixture
+def site(tests_site):
+    """The small site of TESTS_CURRICULUM, built once per run (tests/conftest.py)."""
+    return tests_site
 
 
 def page(site, path):

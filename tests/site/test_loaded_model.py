@@ -3,15 +3,7 @@ real curriculum is on its pages under the id it was loaded with (progress is sto
 import pytest
 from bs4 import BeautifulSoup
 
-from elearning.domain.curriculum import load_curriculum
-from tests.conftest import LANGUAGES, ROOT
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    assert [str(p) for p in problems] == []
-    return loaded
+from tests.conftest import LANGUAGES
 
 
 def shown_ids(page):

@@ -10,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from elearning.domain.curriculum import load_curriculum
 from elearning.site import pdf
-from tests.conftest import LANGUAGES, ROOT
+from tests.conftest import LANGUAGES
 
 PREFIX = {"en": "", "az": "az/", "ru": "ru/"}
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None,
                                 reason="poppler-utils (pdfinfo) is not installed")
-
-
-@pytest.fixture(scope="module")
-def curriculum():
-    loaded, problems = load_curriculum(ROOT / "curriculum", ROOT / "toolkits", ROOT, LANGUAGES)
-    return loaded
 
 
 def run(*command: str) -> str:
