@@ -35,6 +35,11 @@ def test_no_serious_accessibility_violation(open_page, site_url, kind, language)
     assert serious(page) == []
 
 
+def test_the_404_page_in_three_languages_is_accessible(open_page, site_url):
+    page, _ = open_page(site_url, "404.html")  # one page for every language (lang on each part)
+    assert serious(page) == []
+
+
 def test_answered_question_and_test_results_stay_accessible(open_page, site_url, tests_site_url):
     page, _ = open_page(site_url, PAGE_KINDS["module in a course"])
     quiz = page.locator(".quiz").first

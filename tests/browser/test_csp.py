@@ -270,6 +270,16 @@ def test_the_404_page_works_from_a_usb_stick(built_site, browser):
         in ("sticky", "fixed")
     home = page.locator("a.md-header__button.md-logo").get_attribute("href")
     assert not home.startswith("/")
+    # One page for every language (not the last language built): each says it in its own
+    # words and leads to its own home page.
+    assert page.locator("html").get_attribute("lang") == "en"
+    sections = page.locator("section.not-found")
+    assert [sections.nth(i).get_attribute("lang") for i in range(sections.count())] \
+        == ["en", "az", "ru"]
+    assert sections.nth(2).locator("h2").inner_text() == "Страница не найдена"
+    sections.nth(1).locator("a").click()
+    assert page.url == (built_site / "az" / "index.html").as_uri()
+    assert page.locator("html").get_attribute("lang") == "az"
     context.close()
 
 

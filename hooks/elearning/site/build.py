@@ -99,6 +99,7 @@ class SiteBuild:
         # and raw Markdown, sitemap, offline app, server files. `make site` and `make check`
         # (a build) do them all.
         self.preview = False
+        self.not_found_page = ""  # 404.html as the default language's build wrote it
 
     # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
     def start(self, command: str) -> None:
@@ -137,6 +138,13 @@ class SiteBuild:
             "interface": interface.browser_strings(languages.current),
             "version_line": self.version_lines[languages.current],
             "manifest": languages.prefix(languages.current) + app.MANIFEST,
+            # The 404 page serves every language: it says so in each, with its home page.
+            "not_found": [{"language": language,
+                           "title": interface.text("not_found_title", language),
+                           "text": interface.text("not_found_text", language),
+                           "home": interface.text("not_found_home", language),
+                           "home_page": languages.prefix(language) + "index.html"}
+                          for language in languages.all],
         }
         return env
 
@@ -355,7 +363,11 @@ class SiteBuild:
             return html
         html = html_fixes.mend(html)
         if template_name == "404.html":
-            html = html_fixes.relative_404(html, self._sub_path(config))
+            # Each language's build writes it and the last would win: keep the default
+            # language's, whose navigation leads to the default language's pages.
+            if Languages(config).is_first_build:
+                self.not_found_page = html_fixes.relative_404(html, self._sub_path(config))
+            html = self.not_found_page
         if not self.preview:
             self.pages.see(template_name, html)
         return html
