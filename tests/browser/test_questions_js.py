@@ -2,8 +2,6 @@
 file://): one verdict on an answer for a self-check and for a course test, marks in words as
 well as colours, scores and the pass mark, and one rule for what a test result must hold on
 the learner's device and on the trainer's page."""
-import itertools
-import json
 import xml.etree.ElementTree as etree
 
 import pytest

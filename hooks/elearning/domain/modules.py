@@ -17,7 +17,7 @@ from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
-from .quizzes import QUIZ, TEST_QUESTION, Quiz, quizzes_in
+from .quizzes import TEST_QUESTION, Quiz, quizzes_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds

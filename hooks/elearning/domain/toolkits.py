@@ -18,7 +18,7 @@ from .contacts import Contact, check_references, unknown_contact_message
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .decisions import DECISION_INFO
 from .quizzes import report_outside_module
-from .flowcharts import (Flowchart, LoadedFlowchart, check_translated_flowcharts,
+from .flowcharts import (LoadedFlowchart, check_translated_flowcharts,
                          fenced_flowcharts, flowcharts_in)
 from .problems import Problems
 from .schema import ContentModel, Text, validate
