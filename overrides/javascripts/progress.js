@@ -36,7 +36,7 @@
   var KEY = "ct-elearning-progress"
   var FORMAT = "ct-elearning-progress"
   var VERSION = 2
-  var MAX_FILE = 1024 * 1024  // a progress file is a few kilobytes; larger is not ours
+  var MAX_FILE = Q.MAX_FILE
   // No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code read aloud or from a whiteboard stays unambiguous.
   var CODE_CHARS = "ACDEFGHJKMNPQRTUVWXY34679"
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

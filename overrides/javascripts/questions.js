@@ -10,6 +10,7 @@
 (function () {
   "use strict"
   var RESULT = "ct-elearning-test-result"
+  var MAX_FILE = 1024 * 1024  // a progress or result file is a few kilobytes; larger is not ours
 
   function text(key) { return window.CTE ? window.CTE.text(key) : key }
 
@@ -176,9 +177,9 @@
   }
 
   window.CTEQuestions = {
-    RESULT: RESULT, RESULT_VERSION: 2, fill: fill, element: element, download: download,
-    chosen: chosen, cyrb53: cyrb53, isRight: isRight, decode: decode, markChoice: markChoice,
-    unmark: unmark, table: table, rowHeader: rowHeader, bar: bar, percent: percent,
+    RESULT: RESULT, RESULT_VERSION: 2, MAX_FILE: MAX_FILE, fill: fill, element: element,
+    download: download, chosen: chosen, cyrb53: cyrb53, isRight: isRight, decode: decode,
+    markChoice: markChoice, unmark: unmark, table: table, rowHeader: rowHeader, bar: bar, percent: percent,
     isObject: isObject, isDate: isDate, resultProblems: resultProblems, module: module,
     moduleResult: moduleResult,
     moduleTitle: function (course, slug) { return (module(course, slug) || { title: slug }).title },

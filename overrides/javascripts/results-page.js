@@ -44,7 +44,7 @@
         var chunk = files.slice(done, done + CHUNK)
         if (!chunk.length) return finish()
         return Promise.all(chunk.map(function (file) {
-          if (file.size > 1024 * 1024) return Promise.resolve([file, "", file.size])
+          if (file.size > Q.MAX_FILE) return Promise.resolve([file, "", file.size])
           return file.text().then(function (text) { return [file, text, file.size] },
                                   function () { return [file, "", 0] })
         })).then(function (read) {

@@ -14,7 +14,6 @@
 (function () {
   "use strict"
   var Q = window.CTEQuestions  // questions.js: what a result must hold, shares in percent
-  var MAX_SIZE = 1024 * 1024
   var BINS = 10
 
   /* Why a file cannot be used, or null. */
@@ -37,7 +36,7 @@
   Collector.prototype.add = function (name, text, size) {
     var reason = null
     var data = null
-    if ((size || text.length) > MAX_SIZE) reason = "too_large"
+    if ((size || text.length) > Q.MAX_FILE) reason = "too_large"
     else {
       try { data = JSON.parse(text) } catch (e) { reason = "not_json" }
       if (!reason) reason = problemOf(data, this.courses)

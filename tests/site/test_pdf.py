@@ -130,6 +130,22 @@ def test_pages_link_their_pdfs_with_size_and_page_count(built_site, curriculum):
     assert "data-pdf" not in (built_site / "toolkits/index.html").read_text(encoding="utf-8")
 
 
+def test_facts_are_filled_in_the_pages_named_and_returned_for_the_checks(tmp_path):
+    """The build names the pages that link a PDF (built_pages.py), so no other page is read;
+    their new text goes back to the build, whose policy and checks follow it."""
+    link = '<span class="pdf-download__facts" data-pdf="t/x.pdf"></span>'
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t/index.html").write_text(f"<p>{link}</p>", encoding="utf-8")
+    (tmp_path / "other.html").write_text(f"<p>{link}</p>", encoding="utf-8")  # not named
+    document = pdf.PdfDocument("t/index.html", "t/x.pdf", "en", "T", "toolkit", "v")
+    rendered = [pdf.Rendered(document, 3, 2048, 0.0)]
+    written = pdf.fill_in_facts(tmp_path, rendered, lambda r: f"({r.pages} pages)",
+                                ["t/index.html"])
+    assert written == {"t/index.html": '<p><span class="pdf-download__facts">(3 pages)</span></p>'}
+    assert (tmp_path / "t/index.html").read_text(encoding="utf-8") == written["t/index.html"]
+    assert (tmp_path / "other.html").read_text(encoding="utf-8") == f"<p>{link}</p>"
+
+
 def test_a_one_pager_that_overflows_stops_the_build_naming_file_language_and_pages(tmp_path):
     site = tmp_path / "site"
     (site / "stylesheets").mkdir(parents=True)
