@@ -25,11 +25,13 @@ serve: $(VENV)/.site-installed
 	  PDF=no $(MKDOCS) serve --livereload
 
 # The tests run in TEST_WORKERS processes (pytest-xdist), a whole test file in each at a
-# time; 2 fits the 2-core CI machine, TEST_WORKERS=0 runs them in this process.
+# time, in the order tests/conftest.py sets (the files that need the real site last, while
+# it builds in the background); 2 fits the 2-core CI machine, TEST_WORKERS=0 runs them in
+# this process.
 TEST_WORKERS ?= 2
 test: $(VENV)/.test-installed node_modules/.installed browser fonts
 	$(BIN)/ruff check hooks tests tools bench
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The fast tier for authors (under a minute): the domain, the Markdown syntax and the content
 # rules, then one strict build that checks the content in every language and renders English.

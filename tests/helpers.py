@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -93,3 +94,13 @@ TESTS_CURRICULUM = {
                                body="\nGamma text.\n\n/// quiz | Gamma self-check?\n    id: s-gamma\n\n"
                                "- [x] Yes\n- [ ] No\n///\n"),
 }
+
+
+def pdf_page_texts(path: Path, pages: int) -> list[str]:
+    """The text of each of the `pages` pages of a PDF, from one pdftotext for the whole file
+    (poppler ends every page with a form feed)."""
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    texts = text.split("\f")
+    assert len(texts) == pages + 1 and not texts[-1].strip(), (path, pages, len(texts) - 1)
+    return texts[:-1]

@@ -4,6 +4,8 @@ import subprocess
 
 import pytest
 
+from tests.helpers import pdf_page_texts
+
 AUDIENCES = ["municipalities", "law-enforcement", "employers", "azrcs"]
 LANGUAGES = {"en": "", "az": "az/", "ru": "ru/"}
 # The header shows the site name: in print it must not (no navigation chrome).
@@ -11,20 +13,18 @@ SITE_NAME = {"en": "Counter-trafficking e-learning", "az": "İnsan alverinə qar
              "ru": "Обучение по противодействию торговле людьми"}
 
 
-def pdf_page_texts(page, path) -> list[str]:
+def printed_page_texts(page, path) -> list[str]:
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     pages = int(next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1])
-    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
-                           capture_output=True, text=True, check=True).stdout
-            for n in range(1, pages + 1)]
+    return pdf_page_texts(path, pages)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_one_pager_prints_on_exactly_one_page(open_page, site_url, tmp_path, audience, language):
     page, traffic = open_page(site_url, f"{LANGUAGES[language]}toolkits/{audience}/one-pager.html")
-    texts = pdf_page_texts(page, tmp_path / "one-pager.pdf")
+    texts = printed_page_texts(page, tmp_path / "one-pager.pdf")
     assert len(texts) == 1, f"{audience} ({language}) one-pager prints on {len(texts)} pages"
     assert page.locator("figure.flowchart").count() == 1
     assert "152" in texts[0]  # the key contacts are on the sheet
@@ -35,7 +35,7 @@ def test_one_pager_prints_on_exactly_one_page(open_page, site_url, tmp_path, aud
 def test_mini_toolkit_prints_without_blank_pages_or_navigation(open_page, site_url, tmp_path,
                                                                 language):
     page, traffic = open_page(site_url, f"{LANGUAGES[language]}toolkits/employers/index.html")
-    texts = pdf_page_texts(page, tmp_path / "toolkit.pdf")
+    texts = printed_page_texts(page, tmp_path / "toolkit.pdf")
     assert len(texts) >= 4
     assert all(text.split() for text in texts), [len(t.split()) for t in texts]  # no blank page
     assert " ".join(texts[0].split()).startswith(page.locator("h1").inner_text())  # the cover

@@ -12,6 +12,7 @@ import pytest
 
 from elearning.site import pdf
 from tests.conftest import LANGUAGES
+from tests.helpers import pdf_page_texts
 
 PREFIX = {"en": "", "az": "az/", "ru": "ru/"}
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None,
@@ -28,8 +29,7 @@ def info(path: Path) -> dict[str, str]:
 
 
 def page_texts(path: Path, pages: int) -> list[str]:
-    return [" ".join(run("pdftotext", "-f", str(n), "-l", str(n), str(path), "-").split())
-            for n in range(1, pages + 1)]
+    return [" ".join(text.split()) for text in pdf_page_texts(path, pages)]
 
 
 def documents(curriculum):
