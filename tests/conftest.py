@@ -1,8 +1,6 @@
 """Shared fixtures: the project's folders, a real build of the site, and real servers."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
@@ -189,11 +187,6 @@ def curriculum():
     return loaded
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site, tmp_path_factory) -> str:
     """The site served over http under a sub-path: http://127.0.0.1:<port>/elearning/."""
@@ -203,10 +196,8 @@ def site_url(built_site, tmp_path_factory) -> str:
 def serve_under_sub_path(site: Path, root: Path):
     """Serve a copy of `site` under root/elearning/; yields its address, then stops."""
     shutil.copytree(site, root / SUB_PATH)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    from tests.webserver import static_server
+    server = static_server(root)
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
 

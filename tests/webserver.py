@@ -6,10 +6,14 @@ never changed.
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import socket
 import subprocess
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +22,27 @@ import pytest
 
 from elearning.site import policy, server_config
 from elearning.site.built_pages import BuiltPages
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a download it no longer needs (a page left mid-load) is no
+        # failure; anything else still prints its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def static_server(folder: Path) -> http.server.ThreadingHTTPServer:
+    """Python's file server on a free port, serving `folder`, started in a thread (the
+    caller stops it with shutdown()); quiet unless something really fails."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
 
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 

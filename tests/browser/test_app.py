@@ -6,18 +6,16 @@ worker's cache, not from the network), in a fresh browser context.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 
 import pytest
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.test_csp import assert_clean, csp_opener
-from tests.conftest import SUB_PATH, _QuietHandler, run_mkdocs
+from tests.conftest import SUB_PATH, run_mkdocs
+from tests.webserver import static_server
 
 WAIT_CONTROLLED = """async () => {
   await navigator.serviceWorker.ready
@@ -40,9 +38,7 @@ class Served:
     def __init__(self, site, folder):
         shutil.copytree(site, folder / SUB_PATH)
         self.folder = folder / SUB_PATH
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = static_server(folder)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/{SUB_PATH}/"
 
     def stop(self):

@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 import importlib.util
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -19,7 +16,7 @@ import yaml
 
 from elearning.site import server_config
 from tests.conftest import ROOT, SUB_PATH
-from tests.webserver import site_with_server_files
+from tests.webserver import site_with_server_files, static_server
 
 TOOL = ROOT / "tools" / "bundle.py"
 DEEP_PAGE = "ru/courses/employers/first-contact.html"
@@ -132,18 +129,11 @@ def test_unzip_makes_files_world_readable(bundle_zip):
     assert all(mode & 0o111 == 0o111 for name, mode in modes.items() if name.endswith("/"))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def test_unpacked_site_serves_under_a_sub_path(unpacked, tmp_path):
     root = tmp_path / "www"
     root.mkdir()
     (root / SUB_PATH).symlink_to(unpacked / "site", target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = static_server(root)
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
         for path in ("index.html", DEEP_PAGE):
