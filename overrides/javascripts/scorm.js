@@ -242,6 +242,10 @@
       var page = frame.contentDocument
       if (!page || page.documentElement.classList.contains("in-scorm-package")) return
       page.documentElement.classList.add("in-scorm-package")
+      // At once, not only when the stylesheet below has loaded (no flash of a switcher
+      // whose links lead nowhere); a CSSOM change, which the Content-Security-Policy allows.
+      var select = page.querySelector(".md-header__option .md-select")
+      if (select) select.closest(".md-header__option").style.display = "none"
       var link = page.createElement("link")
       link.rel = "stylesheet"
       link.href = root + "stylesheets/scorm.css"

@@ -121,7 +121,7 @@ def test_a_full_run_is_recorded_and_resumes_in_a_fresh_browser(open_page, lms_ur
     assert cmi(page, "core.score.min") == "0" and cmi(page, "core.score.max") == "100"
     assert cmi(page, "core.score.raw") == ""
     # Packaged pages have one language: no language switcher.
-    assert not course.locator(".md-select").first.is_visible()
+    course.locator(".md-select").first.wait_for(state="hidden", timeout=5000)
 
     for module in ("alpha", "beta", "gamma"):
         self_checks(course, module)
