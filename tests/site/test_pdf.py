@@ -146,15 +146,22 @@ def test_facts_are_filled_in_the_pages_named_and_returned_for_the_checks(tmp_pat
     assert (tmp_path / "other.html").read_text(encoding="utf-8") == f"<p>{link}</p>"
 
 
-def test_a_one_pager_that_overflows_stops_the_build_naming_file_language_and_pages(tmp_path):
+def _site_with_page(tmp_path, path: str, article: str):
+    """A built site of one page (its article only) and the stylesheet the PDFs use."""
     site = tmp_path / "site"
     (site / "stylesheets").mkdir(parents=True)
     (site / "stylesheets/flowchart.css").write_text("")
-    page = site / "az/toolkits/x/one-pager.html"
+    page = site / path
     page.parent.mkdir(parents=True)
+    page.write_text(f'<article class="md-content__inner md-typeset">{article}</article>',
+                    encoding="utf-8")
+    return site
+
+
+def test_a_one_pager_that_overflows_stops_the_build_naming_file_language_and_pages(tmp_path):
     words = "<p>" + "Uzun mətn, şəxs, çox. " * 60 + "</p>"
-    page.write_text('<article class="md-content__inner md-typeset"><h1>Başlıq</h1>'
-                    + words * 12 + "</article>", encoding="utf-8")
+    site = _site_with_page(tmp_path, "az/toolkits/x/one-pager.html",
+                           "<h1>Başlıq</h1>" + words * 12)
     document = pdf.PdfDocument("az/toolkits/x/one-pager.html", "az/toolkits/x/ct-x-one-pager-az.pdf",
                                "az", "Başlıq", "one-pager", "Məzmunun versiyası 1.0")
     with pytest.raises(pdf.PdfError) as error:
@@ -166,13 +173,8 @@ def test_a_one_pager_that_overflows_stops_the_build_naming_file_language_and_pag
 
 
 def test_a_pdf_fetches_nothing_outside_the_site(tmp_path):
-    site = tmp_path / "site"
-    (site / "stylesheets").mkdir(parents=True)
-    (site / "stylesheets/flowchart.css").write_text("")
-    page = site / "toolkits/x/index.html"
-    page.parent.mkdir(parents=True)
-    page.write_text('<article class="md-content__inner md-typeset"><h1>T</h1>'
-                    '<img src="https://elsewhere.example.com/logo.png" alt=""></article>')
+    site = _site_with_page(tmp_path, "toolkits/x/index.html",
+                           '<h1>T</h1><img src="https://elsewhere.example.com/logo.png" alt="">')
     document = pdf.PdfDocument("toolkits/x/index.html", "toolkits/x/x.pdf", "en", "T",
                                "toolkit", "v")
     with pytest.raises(pdf.PdfError) as error:
