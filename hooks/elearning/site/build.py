@@ -36,7 +36,7 @@ from ..domain.source import display_path
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import app, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
+from . import app, assets, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
 from .built_pages import BuiltPages
 from .i18n import Languages, generated_page
 from .pages import PageWriter
@@ -100,6 +100,7 @@ class SiteBuild:
         # (a build) do them all.
         self.preview = False
         self.not_found_page = ""  # 404.html as the default language's build wrote it
+        self.bundles = assets.Bundles((), ())  # mkdocs.yml's extra_javascript and extra_css
 
     # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
     def start(self, command: str) -> None:
@@ -115,6 +116,7 @@ class SiteBuild:
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
             self.view_state.flowcharts = self.curriculum.flowcharts
+            self.bundles = assets.Bundles.take_from(config)  # one stylesheet, one script
         self.version_lines[languages.current] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
         # The glossary's tooltips, in this language, for every page's Markdown.
@@ -134,6 +136,9 @@ class SiteBuild:
     def template_globals(self, env, config: MkDocsConfig):
         """What overrides/*.html show of the language being built, as `elearning.*`."""
         languages = Languages(config)
+        # JSON in pages (`tojson`: interface strings, Material's config) as UTF-8, not \uXXXX:
+        # a Russian page's interface strings are 20 KB escaped, 8 KB not. `<>&'` stay escaped.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         env.globals["elearning"] = {
             "interface": interface.browser_strings(languages.current),
             "version_line": self.version_lines[languages.current],
@@ -385,6 +390,7 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
+        self.bundles.write(Path(config.theme.custom_dir), site)
         if not self.preview:  # the checks of every page wait for `make site` / `make check`
             self.pages.see_files(site)  # a .html copied from the content folder, if any
             self.pages.check(self.sources)
