@@ -12,17 +12,17 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import Shown, TextBlock, rendered
+from .blocks import AUDIENCE, Shown, TextBlock, shown_on_page as _shown_on_page
 from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
+from .scenarios import SCENARIO, LoadedScenario, scenarios_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
 
-AUDIENCE = "audience"  # a passage for some audiences only
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
 
 Minutes = Annotated[int, Field(gt=0)]
@@ -131,7 +131,9 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         cases = cases_in(blocks, file, problems)
         found = _Found(quizzes, cases, trainer_notes_in(blocks, file, problems), tests,
                        [s.model for s in decision_fences], valid,
-                       shown_on_page(blocks, quiz_blocks, decision_fences, cases))
+                       shown_on_page(blocks, quiz_blocks, decision_fences, cases,
+                                     scenarios_in(blocks, file, context.get("contacts") or {},
+                                                  problems)))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -160,14 +162,13 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
 
 
 def shown_on_page(blocks: list[TextBlock], quiz_blocks: list[Shown],
-                  decision_fences: list[Shown], cases: list[Case]) -> tuple[Shown, ...]:
+                  decision_fences: list[Shown], cases: list[Case],
+                  scenarios: list[LoadedScenario] = ()) -> tuple[Shown, ...]:
     """What the page of a module text shows, as loaded, in reading order."""
-    on_page = {b.line for b in blocks if rendered(b)}
-    return tuple(sorted((
-        *(s for s in quiz_blocks if s.line in on_page), *decision_fences,
-        *(Shown(CASE, c.line, c.title, c) for c in cases if c.line in on_page),
-        *(Shown(AUDIENCE, b.line, b.argument, tuple(b.argument.split()))
-          for b in blocks if b.name == AUDIENCE and b.line in on_page)), key=lambda s: s.line))
+    return _shown_on_page(blocks, quiz_blocks, decision_fences,
+                          (Shown(CASE, c.line, c.title, c) for c in cases),
+                          (Shown(SCENARIO, s.block.line, s.block.argument, s.scenario)
+                           for s in scenarios))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from ..domain.files import stray_files
 from ..domain.modules import Module
 from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
 from ..domain.source import display_path
+from ..domain.toolkits import ToolkitItem
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -69,6 +70,9 @@ class TestQuestionsView:
 
     course: Course
     self_checks: bool = False
+    # The toolkit items the page joins, in its order (their scenarios, cases and passages
+    # are shown as loaded).
+    items: tuple[ToolkitItem, ...] = ()
 
     def questions(self, language: str) -> tuple:
         if self.self_checks:
@@ -235,13 +239,15 @@ class SiteBuild:
         add(f"{TRAINERS}/results.md", writer.results())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
-            view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)
-            if toolkit.one_pager:
-                add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
-            add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
             course = self.curriculum.course(toolkit.id)
+            if toolkit.one_pager:
+                add(f"{folder}/one-pager.md", writer.one_pager(toolkit),
+                    TestQuestionsView(course, True, (toolkit.one_pager,)))
+            add(f"{folder}/index.md", writer.mini_toolkit(toolkit),
+                TestQuestionsView(course, True, toolkit.in_mini_toolkit))
             add(f"{folder}/facilitator.md", writer.facilitator(toolkit, course),
-                TestQuestionsView(course))  # the test questions with their answer key
+                # the test questions with their answer key
+                TestQuestionsView(course, items=toolkit.session_plans))
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
@@ -312,8 +318,9 @@ class SiteBuild:
         if isinstance(shown, TestQuestionsView):
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
-            self.view_state.current = PageView(language, shown.course.id, names, src_uri,
-                                               src_uri, file=file, test_questions=questions)
+            self.view_state.current = PageView(
+                language, shown.course.id, names, src_uri, src_uri, file=file,
+                test_questions=questions, items=tuple(i.text(language) for i in shown.items))
             return markdown
         if shown is None:
             self.view_state.current = PageView(language, None, names, src_uri, src_uri,

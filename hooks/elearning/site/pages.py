@@ -246,8 +246,7 @@ class PageWriter:
                             notice=self._notice(toolkit.one_pager))
 
     def mini_toolkit(self, toolkit: Toolkit) -> str:
-        parts = [self._part(item) for item in
-                 ([toolkit.one_pager] if toolkit.one_pager else []) + list(toolkit.items)]
+        parts = [self._part(item) for item in toolkit.in_mini_toolkit]
         parts.append(ToolkitPart(self.t("referral_contacts"), "referral-contacts",
                                  self._render("referral_contacts.md", contacts=toolkit.contacts)))
         parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
@@ -261,7 +260,7 @@ class PageWriter:
         """The facilitator guide: what a trainer needs to run the audience's sessions, from
         the loaded content; a part whose content has not been written yet says so."""
         missing = f"*{self.t('not_available_yet')}*\n"
-        plans = [self._part(item) for item in toolkit.items if item.kind == "session-plan"]
+        plans = [self._part(item) for item in toolkit.session_plans]
         sessions = "\n\n".join(f"### {p.title}\n\n{p.notice}{demote_headings(p.body)}"
                                  for p in plans) or missing
         parts = [ToolkitPart(self.t("facilitator_sessions"), "session-plans", sessions),
