@@ -12,7 +12,7 @@ import jinja2
 
 from .. import interface
 from ..domain.blocks import fences
-from ..domain.contacts import resolve_references
+from ..domain.plain_words import in_plain_words
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -194,9 +194,9 @@ class PageWriter:
         return self._render("glossary.md", terms=terms)
 
     def plain(self, text: str) -> str:
-        """Contact references as plain words: a tooltip holds no markup."""
-        return resolve_references(text, self.curriculum.contacts, self.language,
-                                  self.t("number_to_confirm"))
+        """Contact references and marks in plain words: a tooltip holds no markup."""
+        return in_plain_words(text, self.curriculum.contacts, self.language,
+                              interface.plain_notes(self.language))
 
     def abbreviations(self) -> dict[str, str]:
         """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
