@@ -76,6 +76,19 @@ def without_fences(text: str) -> str:
     return "".join(lines)
 
 
+def without_block_lines(text: str) -> str:
+    """`text` with the opening, option and closing lines of every block blanked (line numbers
+    kept): the words written, without the syntax around them."""
+    lines = text.splitlines(keepends=True)
+    for block in scan_blocks(text):
+        options = range(block.options_line, block.options_line + block.options.count("\n")) \
+            if block.options_line else ()
+        for number in (block.line, *options, block.end_line):
+            if number:
+                lines[number - 1] = re.sub(r"[^\n]", " ", lines[number - 1])
+    return "".join(lines)
+
+
 def _fence(lines: list[str], opening: re.Match, start: int, end: int | None,
            first_line: int) -> Fence:
     indent = len(opening["indent"])
