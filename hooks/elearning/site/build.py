@@ -16,9 +16,7 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 import frontmatter
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -420,22 +418,9 @@ class SiteBuild:
         """The PDF downloads, from the pages as built; then their size and page count in
         the links to them."""
         languages = Languages(config)
-        documents = []
-        for language in languages.all:
-            footer = self.version_lines[language]
-            writer = PageWriter(self.curriculum, language)
-            for toolkit in self.curriculum.toolkits:
-                folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
-                pages = {"toolkit": (f"{folder}/index.html", writer.toolkit_title(toolkit))}
-                pages["facilitator-guide"] = (f"{folder}/facilitator.html",
-                                              writer.facilitator_title(toolkit))
-                if toolkit.one_pager:
-                    pages["one-pager"] = (f"{folder}/one-pager.html",
-                                          toolkit.one_pager.text(language).title)
-                for kind, (page, title) in pages.items():
-                    target = f"{folder}/{pdf.pdf_name(toolkit.id, kind, language)}"
-                    documents.append(pdf.PdfDocument(page, target, language, title, kind,
-                                                     footer))
+        documents = [document for language in languages.all
+                     for document in PageWriter(self.curriculum, language).pdf_documents(
+                         languages.prefix(language), self.version_lines[language])]
         root = Path(config.config_file_path).parent
         started = time.perf_counter()
         try:
@@ -443,7 +428,7 @@ class SiteBuild:
                                        root / ".cache" / "pdf", log.info)
             linking = (BuiltPages.html_files(site) if self.preview  # pages not seen
                        else self.pages.linking_pdfs())
-            rewritten = pdf.fill_in_facts(site, rendered, self._pdf_facts, linking)
+            rewritten = pdf.fill_in_facts(site, rendered, pdf.facts, linking)
         except pdf.PdfError as error:
             raise PluginError(f"PDF: {error}")
         for path, text in rewritten.items():  # their policy hashes and checks follow the facts
@@ -453,19 +438,6 @@ class SiteBuild:
                  f"({len(made)} rendered in {sum(r.seconds for r in made):.1f} s, "
                  f"{len(rendered) - len(made)} from the cache in .cache/pdf)")
 
-    @staticmethod
-    def _pdf_facts(rendered: "pdf.Rendered") -> str:
-        """'(PDF, 3 pages, 120 KB)' in the document's language."""
-        language = rendered.document.language
-        form = Locale.parse(language).plural_form(rendered.pages)
-        pages = interface.text(f"pdf_pages_{form}", language, n=rendered.pages)
-        kilobytes = rendered.size / 1024
-        size = (interface.text("pdf_kilobytes", language,
-                               size=format_decimal(round(kilobytes), locale=language))
-                if kilobytes < 1000 else
-                interface.text("pdf_megabytes", language,
-                               size=format_decimal(round(kilobytes / 1024, 1), locale=language)))
-        return interface.text("pdf_facts", language, pages=pages, size=size)
     @staticmethod
     def _app_names(config: MkDocsConfig) -> dict[str, tuple[str, str, str]]:
         """(name, short name, description) of the installed app, per language: the site's

@@ -20,7 +20,7 @@ from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_t
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
-from .pdf import pdf_name
+from .pdf import PdfDocument, pdf_name, toolkit_documents
 
 HEADING = re.compile(r"^(#{1,5})(\s)")
 
@@ -252,6 +252,19 @@ class PageWriter:
         parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
                                  self.t("quiz_sheet_intro") + "\n\n/// quiz-sheet\n///\n"))
         return self._render("mini_toolkit.md", toolkit=toolkit, parts=parts, version=self.version)
+
+    def pdf_documents(self, prefix: str, footer: str) -> list[PdfDocument]:
+        """The PDF downloads of every toolkit in this language, with their titles (`prefix`:
+        the language's folder in the site, '' or 'az/')."""
+        documents = []
+        for toolkit in self.curriculum.toolkits:
+            titles = {"toolkit": self.toolkit_title(toolkit),
+                      "facilitator-guide": self.facilitator_title(toolkit)}
+            if toolkit.one_pager:
+                titles["one-pager"] = toolkit.one_pager.text(self.language).title
+            documents += toolkit_documents(toolkit.id, self.language,
+                                           f"{prefix}toolkits/{toolkit.id}", titles, footer)
+        return documents
 
     def facilitator_title(self, toolkit: Toolkit) -> str:
         return self.t("facilitator_title", audience=toolkit.audience.name[self.language])
