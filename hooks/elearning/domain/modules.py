@@ -5,7 +5,7 @@ Modules are discovered, never listed. The English file owns `audiences`, `durati
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Mapping
 
@@ -14,7 +14,7 @@ from pydantic import Field
 from .audiences import Audience
 from .blocks import AUDIENCE, Shown, TextBlock, shown_on_page as _shown_on_page
 from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
-from .decisions import Decision, decisions_in
+from .decisions import DECISION, Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
@@ -101,6 +101,27 @@ class Module(Translatable):
     def decisions_for(self, audience_id: str, language: str) -> tuple[Decision, ...]:
         """The decision exercises a learner of this audience's course meets."""
         return tuple(d for d in self.text(language).decisions if d.shown_to(audience_id))
+
+    def cases_for(self, audience_id: str, language: str) -> tuple[Case, ...]:
+        """The case studies a learner of this audience's course meets."""
+        return tuple(c for c in self.text(language).cases
+                     if c.audiences is None or audience_id in c.audiences)
+
+    def trainer_notes_for(self, audience_id: str, language: str) -> tuple[TrainerNote, ...]:
+        """The trainer notes of this audience's course (never shown to learners)."""
+        return tuple(n for n in self.text(language).trainer_notes
+                     if n.audiences is None or audience_id in n.audiences)
+
+    def for_trainers(self, audience_id: str, language: str) -> ModuleText:
+        """The text as the facilitator guide shows it (this audience's cases, then its
+        trainer notes): what it shows inside them, in that order (a decision exercise
+        written in a case)."""
+        text = self.text(language)
+        parts = [c.text for c in self.cases_for(audience_id, language)] + \
+            [n.text for n in self.trainer_notes_for(audience_id, language)]
+        decisions = [s for s in text.shown if s.kind == DECISION]
+        return replace(text, shown=tuple(s for part in parts for s in decisions
+                                         if s.identity.strip() in part))
 
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],

@@ -22,9 +22,10 @@ class PageView:
     # The module text the page shows, as loaded (its questions and exercises in reading order:
     # `ModuleText.shown`); None: the page is no module's text.
     text: ModuleText | None = None
-    # The toolkit item texts a generated page joins (one-pager, mini-toolkit, facilitator
-    # guide), as loaded, in the order the page shows them (`ItemText.shown` each).
-    items: tuple[ItemText, ...] = ()
+    # The texts a generated page joins (the toolkit items of a one-pager, mini-toolkit or
+    # facilitator guide, and the modules' cases and trainer notes in the guide: see
+    # Module.for_trainers), as loaded, in the order the page shows them (`shown` of each).
+    items: tuple[ItemText | ModuleText, ...] = ()
     file: str = ""  # the page's source file as the author sees it (errors name it)
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
     trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)

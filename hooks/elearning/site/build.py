@@ -71,6 +71,14 @@ class TestQuestionsView:
     # The toolkit items the page joins, in its order (their scenarios, cases and passages
     # are shown as loaded).
     items: tuple[ToolkitItem, ...] = ()
+    for_trainers: bool = False  # the facilitator guide: the modules' cases and notes follow
+
+    def texts(self, language: str) -> tuple:
+        """The loaded texts the page shows, in its order."""
+        texts = tuple(item.text(language) for item in self.items)
+        if self.for_trainers:
+            texts += tuple(m.for_trainers(self.course.id, language) for m in self.course.modules)
+        return texts
 
     def questions(self, language: str) -> tuple:
         if self.self_checks:
@@ -245,7 +253,7 @@ class SiteBuild:
                 TestQuestionsView(course, True, toolkit.in_mini_toolkit))
             add(f"{folder}/facilitator.md", writer.facilitator(toolkit, course),
                 # the test questions with their answer key
-                TestQuestionsView(course, items=toolkit.session_plans))
+                TestQuestionsView(course, items=toolkit.session_plans, for_trainers=True))
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
@@ -318,7 +326,7 @@ class SiteBuild:
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(
                 language, shown.course.id, names, src_uri, src_uri, file=file,
-                test_questions=questions, items=tuple(i.text(language) for i in shown.items))
+                test_questions=questions, items=shown.texts(language))
             return markdown
         if shown is None:
             self.view_state.current = PageView(language, None, names, src_uri, src_uri,

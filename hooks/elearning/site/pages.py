@@ -296,9 +296,9 @@ class PageWriter:
         chunks = []
         for module in course.modules:
             text = module.text(self.language)
-            cases = [c for c in text.cases if c.audiences is None or course.id in c.audiences]
-            notes = [n for n in text.trainer_notes
-                     if n.audiences is None or course.id in n.audiences]
+            # What the page shows inside them is in Module.for_trainers (the page's view).
+            cases = module.cases_for(course.id, self.language)
+            notes = module.trainer_notes_for(course.id, self.language)
             if not cases and not notes:
                 continue
             chunks.append(f"### {text.title}")
