@@ -15,12 +15,12 @@ The checks keep their messages: each names the page and, where known, the file i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from .app import FileFacts, file_facts
+from .html_reading import parse_html, read_html
 from .offline import ExternalLoadFinder
 from .policy import InlineCode, InlineCodeFinder
 from .raw_markdown import HINT, RawMarkdownFinder
@@ -29,28 +29,33 @@ from .raw_markdown import HINT, RawMarkdownFinder
 PDF_FACTS = 'class="pdf-download__facts"'
 
 
-class _OneReading(HTMLParser):
+class _OneReading:
     """Hands every tag and text of a page to each finder, in order: one parse for all."""
 
-    def __init__(self, finders: list):
-        super().__init__(convert_charrefs=True)
-        self.finders = finders
+    def __init__(self, path: str):
+        self.inline, self.loads, self.raw = (InlineCodeFinder(path), ExternalLoadFinder(),
+                                             RawMarkdownFinder())
+        finders = (self.inline, self.loads, self.raw)
+        self._starts = tuple(f.starttag for f in finders)
+        self._startends = tuple(f.startendtag for f in finders)
+        self._ends = tuple(f.endtag for f in finders)
+        self._data = tuple(f.data for f in finders)
 
     def handle_starttag(self, tag, attrs):
-        for finder in self.finders:
-            finder.starttag(tag, attrs)
+        for starttag in self._starts:
+            starttag(tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
-        for finder in self.finders:
-            finder.startendtag(tag, attrs)
+        for startendtag in self._startends:
+            startendtag(tag, attrs)
 
     def handle_endtag(self, tag):
-        for finder in self.finders:
-            finder.endtag(tag)
+        for endtag in self._ends:
+            endtag(tag)
 
     def handle_data(self, data):
-        for finder in self.finders:
-            finder.data(data)
+        for take in self._data:
+            take(data)
 
 
 @dataclass
@@ -70,6 +75,7 @@ class BuiltPages:
 
     pages: dict[str, PageFacts] = field(default_factory=dict)
     readings: int = 0  # pages parsed, for the test that each is read once
+    compressed: bool = True  # measure each page's gzipped size (app.file_facts)
 
     def see(self, path: str, html: str, data: bytes | None = None) -> None:
         """Take what the post-build steps need from a page as it is written (`data`: its
@@ -77,16 +83,16 @@ class BuiltPages:
         every language's build; a page the PDF step rewrote) replaces what was seen before,
         as the file does."""
         file = file_facts(data if data is not None
-                          else html.encode("utf-8", errors="xmlcharrefreplace"))
+                          else html.encode("utf-8", errors="xmlcharrefreplace"), self.compressed)
         # What a browser tokenises: CR LF and lone CR become LF before hashing.
         html = html.replace("\r\n", "\n").replace("\r", "\n")
-        inline, loads, raw = InlineCodeFinder(path), ExternalLoadFinder(), RawMarkdownFinder()
-        parser = _OneReading([inline, loads, raw])
-        parser.feed(html)
-        parser.close()
+        reading = _OneReading(path)
+        if not read_html(html, reading):  # not regular markup: read by HTMLParser, afresh
+            reading = _OneReading(path)
+            parse_html(html, reading)
         self.readings += 1
-        self.pages[path] = PageFacts(inline.found, loads.found, raw.found(), PDF_FACTS in html,
-                                     file)
+        self.pages[path] = PageFacts(reading.inline.found, reading.loads.found,
+                                     reading.raw.found(), PDF_FACTS in html, file)
 
     def see_files(self, site: Path, paths: list[str] | None = None) -> None:
         """Read pages from the built site: the given paths, or those no event showed."""
@@ -101,9 +107,9 @@ class BuiltPages:
         return [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
 
     @classmethod
-    def of_folder(cls, site: Path) -> BuiltPages:
+    def of_folder(cls, site: Path, compressed: bool = True) -> BuiltPages:
         """Every page of a site already written (tests, a copy of a built site)."""
-        pages = cls()
+        pages = cls(compressed=compressed)
         pages.see_files(site, cls.html_files(site))
         return pages
 
