@@ -110,3 +110,29 @@ def test_an_irregular_page_is_checked_as_before(html):
     assert facts.raw_markdown == expected.raw.found()
     assert facts.inline_code == expected.inline.found
     assert facts.external_loads == expected.loads.found
+
+
+# -- the raw Markdown check's quick test of line patterns (raw_markdown.py) -----------------
+def test_each_line_pattern_starts_as_the_quick_test_looks_for():
+    import re
+
+    from elearning.site.raw_markdown import LINE_PATTERNS, PATTERNS
+    patterns = dict(PATTERNS)
+    assert LINE_PATTERNS <= set(patterns)
+    for what in LINE_PATTERNS:
+        source = patterns[what].pattern
+        assert source.startswith("(?m)^[ \\t]*"), what
+        first = re.match(r"\[[^\]]+\]|.", source.removeprefix("(?m)^[ \\t]*"))[0]
+        assert set(first.strip("[]").replace("\\", "")) <= set("-*+/#"), (what, first)
+
+
+@pytest.mark.parametrize("line, what", [
+    ("- [x] done", "a task-list item"), ("  * [ ] to do", "a task-list item"),
+    ("/// quiz | Q", "a block line"), ("## Heading", "a heading"), ("\t# Title", "a heading")])
+@pytest.mark.parametrize("where", ["first", "later", "last"])
+def test_raw_markdown_lines_are_found_wherever_they_are_on_the_page(line, what, where):
+    from elearning.site.raw_markdown import _markdown_in
+    text = {"first": f"{line}\nmore text", "later": f"some\ntext\n{line}\nmore",
+            "last": f"some text\n{line}"}[where]
+    assert [found.split(":")[0] for found in _markdown_in(text)] == [what]
+    assert _markdown_in(text.replace(line, "a " + line)) == []  # not at a line start

@@ -16,6 +16,7 @@ irregular markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -53,13 +54,15 @@ def read_html(html: str, handler) -> bool:
         if token is None:
             return False
         position = token.end()
-        text, tag, closing_tag = token.group("text", "start", "end")
-        if text is not None:
+        kind = token.lastindex  # 1 text, 4 start tag (its last group), 5 end tag, 6-7 skipped
+        if kind == 1:
+            text = token[1]
             data(unescape(text) if "&" in text else text)
-        elif tag is not None:
+        elif kind == 4:
+            tag, attributes, close = token.group(2, 3, 4)
             tag = tag.lower()
-            attrs = _attributes(token.group("attrs"))
-            if token.group("close"):
+            attrs = _attributes(attributes) if attributes else []
+            if close:
                 startend(tag, attrs)
                 continue
             start(tag, attrs)
@@ -71,8 +74,8 @@ def read_html(html: str, handler) -> bool:
                     data(html[position:closing.start()])
                 end(tag)
                 position = closing.end()
-        elif closing_tag is not None:
-            end(closing_tag.lower())
+        elif kind == 5:
+            end(token[5].lower())
         # comments and the doctype: nothing to report
     return True
 
@@ -84,11 +87,10 @@ def parse_html(html: str, handler) -> None:
     parser.close()
 
 
+@lru_cache(maxsize=4096)  # the same attributes recur on every page (navigation, icons)
 def _attributes(text: str) -> list[tuple[str, str | None]]:
     """As HTMLParser: names in lower case, values without quotes and unescaped, None for an
-    attribute written without a value."""
-    if not text:
-        return []
+    attribute written without a value. The list is shared: not to be changed."""
     found = []
     for attribute in _ATTRIBUTE.finditer(text):
         name, double, single, bare = attribute.groups()

@@ -18,8 +18,8 @@ class ExternalLoadFinder:
         self.found: list[str] = []
 
     def starttag(self, tag, attrs):
-        values = dict(attrs)
         if tag == "link":
+            values = dict(attrs)
             rels = set((values.get("rel") or "").lower().split())
             if rels & LOADING_LINK_RELS and is_external(values.get("href")):
                 self.found.append(f"<link rel={values.get('rel')}> {values['href']}")
@@ -32,12 +32,7 @@ class ExternalLoadFinder:
                 self.found.append(f"<{tag} srcset> {value}")
 
     startendtag = starttag
-
-    def endtag(self, tag):
-        pass
-
-    def data(self, data):
-        pass
+    endtag = data = None  # it takes neither end tags nor text (built_pages.py)
 
 
 def is_external(url: str | None) -> bool:

@@ -129,9 +129,10 @@ class InlineCodeFinder:
 
     def starttag(self, tag, attrs):
         self._attributes(tag, attrs)
-        values = dict(attrs)
-        if tag == "script" and "src" not in values and self._executed(values):
-            self._start("script")
+        if tag == "script":
+            values = dict(attrs)
+            if "src" not in values and self._executed(values):
+                self._start("script")
         elif tag == "style":
             self._start("style")
 
