@@ -25,3 +25,25 @@ def module_view(text, language="en", contacts=None, problems=None, **view):
         problems.extend(str(p) for p in found)
     loaded = ModuleText(language, "M", ("o",), text, FILE, 1, shown=shown)
     return PageView(language, text=loaded, file=FILE, **view)
+
+
+def item_text(text, file="toolkits/road.md", language="en", contacts=None, audiences=None,
+              problems=None):
+    """A toolkit item's text loaded as the build loads it (`ItemText.shown`)."""
+    from pathlib import Path
+
+    from elearning.domain.source import Located, MarkdownSource
+    from elearning.domain.toolkits import ItemText, _check_body
+    found = Problems()
+    charts, used, shown = _check_body(MarkdownSource(Path(file), Located({}), text, 1), file,
+                                      audiences or {}, contacts or {}, found)
+    if problems is None:
+        assert found.found == []
+    else:
+        problems.extend(str(p) for p in found)
+    return ItemText(language, "Item", text, file, 1, None, tuple(charts), frozenset(used), shown)
+
+
+def items_view(*texts, language="en", **view):
+    """The PageView of a generated page joining toolkit item texts, in this order."""
+    return PageView(language, items=tuple(texts), file="toolkits/employers/index.md", **view)

@@ -28,7 +28,8 @@ class TrainerNote(Block):
         return note
 
     def on_end(self, block: etree.Element) -> None:
-        if not self.shown:
+        # Called again after each nested block that closes with as many slashes: once out.
+        if not self.shown and any(child is block for child in self.parent):
             self.parent.remove(block)
 
 

@@ -12,7 +12,7 @@ import jinja2
 
 from .. import interface
 from ..domain.blocks import fences
-from ..domain.contacts import resolve_references
+from ..domain.plain_words import in_plain_words
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -20,7 +20,7 @@ from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_t
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
-from .pdf import pdf_name
+from .pdf import PdfDocument, pdf_name, toolkit_documents
 
 HEADING = re.compile(r"^(#{1,5})(\s)")
 
@@ -194,9 +194,9 @@ class PageWriter:
         return self._render("glossary.md", terms=terms)
 
     def plain(self, text: str) -> str:
-        """Contact references as plain words: a tooltip holds no markup."""
-        return resolve_references(text, self.curriculum.contacts, self.language,
-                                  self.t("number_to_confirm"))
+        """Contact references and marks in plain words: a tooltip holds no markup."""
+        return in_plain_words(text, self.curriculum.contacts, self.language,
+                              interface.plain_notes(self.language))
 
     def abbreviations(self) -> dict[str, str]:
         """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
@@ -246,13 +246,25 @@ class PageWriter:
                             notice=self._notice(toolkit.one_pager))
 
     def mini_toolkit(self, toolkit: Toolkit) -> str:
-        parts = [self._part(item) for item in
-                 ([toolkit.one_pager] if toolkit.one_pager else []) + list(toolkit.items)]
+        parts = [self._part(item) for item in toolkit.in_mini_toolkit]
         parts.append(ToolkitPart(self.t("referral_contacts"), "referral-contacts",
                                  self._render("referral_contacts.md", contacts=toolkit.contacts)))
         parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
                                  self.t("quiz_sheet_intro") + "\n\n/// quiz-sheet\n///\n"))
         return self._render("mini_toolkit.md", toolkit=toolkit, parts=parts, version=self.version)
+
+    def pdf_documents(self, prefix: str, footer: str) -> list[PdfDocument]:
+        """The PDF downloads of every toolkit in this language, with their titles (`prefix`:
+        the language's folder in the site, '' or 'az/')."""
+        documents = []
+        for toolkit in self.curriculum.toolkits:
+            titles = {"toolkit": self.toolkit_title(toolkit),
+                      "facilitator-guide": self.facilitator_title(toolkit)}
+            if toolkit.one_pager:
+                titles["one-pager"] = toolkit.one_pager.text(self.language).title
+            documents += toolkit_documents(toolkit.id, self.language,
+                                           f"{prefix}toolkits/{toolkit.id}", titles, footer)
+        return documents
 
     def facilitator_title(self, toolkit: Toolkit) -> str:
         return self.t("facilitator_title", audience=toolkit.audience.name[self.language])
@@ -261,7 +273,7 @@ class PageWriter:
         """The facilitator guide: what a trainer needs to run the audience's sessions, from
         the loaded content; a part whose content has not been written yet says so."""
         missing = f"*{self.t('not_available_yet')}*\n"
-        plans = [self._part(item) for item in toolkit.items if item.kind == "session-plan"]
+        plans = [self._part(item) for item in toolkit.session_plans]
         sessions = "\n\n".join(f"### {p.title}\n\n{p.notice}{demote_headings(p.body)}"
                                  for p in plans) or missing
         parts = [ToolkitPart(self.t("facilitator_sessions"), "session-plans", sessions),
@@ -284,9 +296,9 @@ class PageWriter:
         chunks = []
         for module in course.modules:
             text = module.text(self.language)
-            cases = [c for c in text.cases if c.audiences is None or course.id in c.audiences]
-            notes = [n for n in text.trainer_notes
-                     if n.audiences is None or course.id in n.audiences]
+            # What the page shows inside them is in Module.for_trainers (the page's view).
+            cases = module.cases_for(course.id, self.language)
+            notes = module.trainer_notes_for(course.id, self.language)
             if not cases and not notes:
                 continue
             chunks.append(f"### {text.title}")
