@@ -12,7 +12,7 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import AUDIENCE, Shown, TextBlock, shown_on_page as _shown_on_page
+from .blocks import Shown, TextBlock, shown_on_page as _shown_on_page
 from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
 from .decisions import DECISION, Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions

@@ -120,7 +120,8 @@ class SiteBuild:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
             self.sources = {}
-            self.pages = BuiltPages()
+            # Gzipped sizes only for the offline app's message, shown unless `build -q`.
+            self.pages = BuiltPages(compressed=log.isEnabledFor(logging.INFO))
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
