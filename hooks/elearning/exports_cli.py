@@ -14,10 +14,9 @@ import sys
 from pathlib import Path
 
 from . import interface
-from .domain.contacts import resolve_references
 from .domain.curriculum import Curriculum, load_curriculum
 from .domain.gift import course_gift
-from .domain.reports import TO_VALIDATE
+from .domain.plain_words import in_plain_words
 from .translations_cli import site_settings
 
 
@@ -35,13 +34,8 @@ def load(root: Path) -> Curriculum:
 def plain_words(curriculum: Curriculum, language: str):
     """Contact references as 'name: number', {?facts?} followed by the 'to be validated'
     note: what the site shows, in words a platform can display."""
-    confirm = interface.text("number_to_confirm", language)
-    validate = interface.text("to_validate", language)
-
-    def plain(text: str) -> str:
-        text = resolve_references(text, curriculum.contacts, language, confirm)
-        return TO_VALIDATE.sub(lambda m: f"{m['fact'].strip()} ({validate})", text)
-    return plain
+    notes = interface.plain_notes(language)
+    return lambda text: in_plain_words(text, curriculum.contacts, language, notes)
 
 
 def write_gift(curriculum: Curriculum, out: Path, version: str = "") -> list[Path]:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from .domain.plain_words import Notes
+
 STRINGS_FILE = Path(__file__).with_name("interface.yml")
 
 
@@ -18,6 +20,12 @@ def text(key: str, language: str, **values) -> str:
     """The interface string `key` in `language` (English where a language lacks it)."""
     entry = _strings()[key]
     return entry.get(language, entry["en"]).format(**values)
+
+
+def plain_notes(language: str) -> Notes:
+    """The notes that mark, in plain words, what the site marks on its pages."""
+    return Notes(to_confirm=text("number_to_confirm", language),
+                 to_validate=text("to_validate", language))
 
 
 def missing_translations(languages: tuple[str, ...]) -> list[str]:

@@ -309,3 +309,50 @@ def test_every_text_file_is_checked_whatever_its_name_or_folder(tmp_path):
         "curriculum/modules/a.markdown", "curriculum/notes.txt", "curriculum/modules/deep/b.md",
         "curriculum/page.html", "curriculum/X.MD", "curriculum/images/map.svg",
         "toolkits/extra.yaml", "docs/guide.md"])
+
+
+# -- the quick tests (Rule.needs) never hide a finding ---------------------------------------
+BIRTH_WORDS = ["born", "b. 1990", "DOB", "D.O.B.", "date of birth", "date\nof  birth", "birth date",
+               "birthdate", "birthday", "doğum tarixi", "doğulub", "təvəllüdü", "anadan olub",
+               "родилась", "рождения", "д. р.", "д.р.", "г.р.", "г. р.", "р. 1990"]
+EMAIL_FORMS = ["aysel@mail.ru", "aysel @ mail.ru", "aysel [at] mail [dot] ru",
+               "aysel(at)mail(dot)ru", "aysel {собака} mail.ru", "aysel <эт> mail.ru",
+               "aysel собака mail.ru", "aysel at gmail dot com", "aysel at yandex.ru"]
+
+
+def _cases(word: str) -> list[str]:
+    return [word, word.upper(), word.capitalize(), word.swapcase(),
+            word.replace("д", "\u1c81").replace("с", "\u1c83")]  # rounded Cyrillic de and es
+
+
+def test_a_quick_test_finds_every_text_its_rule_would_report():
+    """A rule's `needs` only spares the search of texts without it: every text the rule's
+    pattern matches must pass it (else a finding would be silently dropped)."""
+    from elearning.domain.confidentiality import RULES
+    texts = [text for text, _ in CORPUS]
+    texts += [f"Aysel, {form} 12 March 1990" for word in BIRTH_WORDS for form in _cases(word)]
+    texts += [f"Write to {form} today." for word in EMAIL_FORMS for form in _cases(word)]
+    texts += ["Passport no. AZE 1234 5678", "паспорт серии AA 123-456", "On 12.03.2005 she left."]
+    checked = 0
+    for rule in RULES:
+        if rule.needed is None:
+            continue
+        for text in texts:
+            if rule.found.search(text):
+                checked += 1
+                assert rule.needed.search(text), (rule.name, text)
+    assert checked > 100
+
+
+@pytest.mark.parametrize("letters", ["[BbDdTtAaРрДдᲁГг]", "[Ссᲃ]"])
+def test_the_first_letters_of_the_quick_tests_are_every_form_the_regex_engine_matches(letters):
+    """The quick tests write the first letter of each word case-sensitively (so that the
+    engine can skip other characters fast): every character that a case-insensitive
+    pattern's letter matches must be listed."""
+    import re
+    import sys
+    listed = set(letters[1:-1])
+    for letter in listed:
+        caseless = re.compile("(?i)" + re.escape(letter))
+        forms = {chr(c) for c in range(sys.maxunicode + 1) if caseless.fullmatch(chr(c))}
+        assert forms <= listed, (letter, forms - listed)

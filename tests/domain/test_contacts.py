@@ -1,7 +1,7 @@
 """The contacts directory: a number lives in one place (typed numbers are reported)."""
 import pytest
 
-from elearning.domain.contacts import Contact, check_typed_numbers, resolve_references
+from elearning.domain.contacts import Contact, check_typed_numbers
 from elearning.domain.problems import Problems
 
 NAMES = {"en": "Hotline", "az": "Qaynar xətt", "ru": "Горячая линия"}
@@ -42,11 +42,3 @@ def test_a_directory_number_typed_as_text_is_reported_with_the_reference_to_use(
 ])
 def test_other_numbers_are_not_taken_for_a_directory_number(text):
     assert found(text) == []
-
-
-def test_references_become_plain_words_for_tooltips():
-    text = "Call {{number:hotline-mia}} or {{contact:hotline-mia}}; {{number:guardianship-body}}."
-    assert resolve_references(text, CONTACTS, "ru", "номер уточняется") == (
-        "Call 152 or Горячая линия: 152; (номер уточняется).")
-    assert resolve_references("Ask {{contact:guardianship-body}}.", CONTACTS, "en", "to confirm") \
-        == "Ask Guardianship body (to confirm)."

@@ -244,3 +244,15 @@ def test_the_language_check_tells_english_from_azerbaijani_and_russian():
     assert not mostly_english(az, "az") and not mostly_english(ru, "ru")
     assert mostly_english(ENGLISH_BODY, "az") and mostly_english(ENGLISH_BODY, "ru")
     assert not mostly_english("Mətn.", "az")  # too short to judge
+
+
+def test_the_language_check_reads_the_words_inside_blocks_not_their_syntax():
+    from elearning.domain.translations import mostly_english
+    # English left inside a block after a translated first line is still found...
+    copied = "Giriş.\n\n/// case | Nümunə\n" + ENGLISH_BODY + "\n///\n"
+    assert mostly_english(copied, "az")
+    # ...while the block lines, options and contact references are no words of a language.
+    syntax = ("/// scenario | the and of to\n    contacts: [the-and-of]\n\n/// asks\n"
+              + "Məcburi əmək şəxsin öz iradəsi ilə təklif etmədiyi işdir. " * 3
+              + "{{contact:the-and-of-to}}\n///\n///\n")
+    assert not mostly_english(syntax, "az")

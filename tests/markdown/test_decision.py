@@ -120,3 +120,17 @@ def test_references_in_the_exercise_text_are_the_directory_number_in_plain_words
     html = render("az", text)
     assert "Quick and safe, 102." in html.get_text()
     assert "{{" not in html.get_text()
+
+
+def test_an_unverified_number_and_a_fact_to_validate_are_marked_in_the_exercise():
+    iom = Contact("iom", {"en": "IOM", "az": "BMqT", "ru": "МОМ"}, "+994 12 465 90 71", ("all",),
+                  verified=False)
+    text = BAZAAR.replace("Quick and safe.", "Quick and safe, {{number:iom}}, {?within 24 hours?}.")
+    problems = Problems()
+    contacts = {**CONTACTS, "iom": iom}
+    decision = parse_decision(text, "m.md", 1, contacts, problems, decision_id="m-decision-1")
+    assert problems.found == []
+    html = BeautifulSoup(render_decision(decision, contacts, "ru"), "html.parser").get_text()
+    assert ("Quick and safe, +994 12 465 90 71 (подлежит проверке национальным координатором), "
+            "within 24 hours (подлежит проверке национальным координатором).") in html
+    assert "{?" not in html

@@ -45,6 +45,17 @@ def test_each_language_its_pages_and_index_shared_files_once_no_pdf(tmp_path):
     assert cache.sizes["ru"] == size + len("дом".encode())
 
 
+def test_the_gzipped_sizes_are_measured_only_when_asked(tmp_path):
+    """They are only for the build's message: a quiet build (-q) leaves them out, and the
+    lists, sizes and version stay the same."""
+    site = write_site(tmp_path)
+    measured, quiet = precache(site, LANGUAGES), precache(site, LANGUAGES, compressed=False)
+    assert quiet.compressed is None
+    assert all(0 < measured.compressed[language] for language in LANGUAGES)
+    assert (quiet.version, quiet.pages, quiet.shared, quiet.sizes) == (
+        measured.version, measured.pages, measured.shared, measured.sizes)
+
+
 def test_the_version_follows_the_content_and_only_it(tmp_path):
     same = precache(write_site(tmp_path / "a"), LANGUAGES).version
     assert precache(write_site(tmp_path / "b"), LANGUAGES).version == same

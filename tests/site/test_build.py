@@ -193,6 +193,14 @@ BAD_INPUTS = {
                                      "    ///\n")}, None,
         "curriculum/modules/m.md, line 12: the page shows the question 'Q?' where the content "
         "loader read nothing"),
+    # The same on a toolkit page: its scenarios are the ones the loader read, with the
+    # contacts it checked.
+    "scenario the loader did not read": (
+        {"modules/m.md": module(), "toolkits/list.md": "---\ntitle: List\naudiences: "
+         "[employers]\nkind: checklist\n---\n- Item\n\n    /// scenario | Q\n    /// asks\n"
+         "    A?\n    ///\n    ///\n"}, None,
+        "toolkits/list.md, line 8: the page shows the scenario 'Q' where the content loader "
+        "read nothing"),
     "audience missing a language's name": (
         {"modules/m.md": module()},
         AUDIENCES_YML.replace("az: İşəgötürənlər, ", ""),

@@ -46,9 +46,9 @@ def finish_counted(self, config):
 site_build.SiteBuild.finish = finish_counted
 cli(["build", "--strict", "-q", "-d", sys.argv[1]], standalone_mode=False)
 seen = sys.modules["hooks/build_events.py"].build.pages
-final = BuiltPages.of_folder(Path(sys.argv[1]))
+final = BuiltPages.of_folder(Path(sys.argv[1]), compressed=seen.compressed)
 print(json.dumps({"opened": opened, "readings": seen.readings, "seen": seen.paths(),
-                  "files": BuiltPages.html_files(Path(sys.argv[1])),
+                  "files": BuiltPages.html_files(Path(sys.argv[1])), "compressed": seen.compressed,
                   "differ": [p for p in final.paths() if final.pages[p] != seen.pages.get(p)]}))
 """
 
@@ -68,6 +68,8 @@ def test_each_page_is_read_once_as_it_is_written_and_post_build_reads_none(tmp_p
     assert counted["readings"] == len(counted["files"]) + 2
     # What was seen is what was written: the checks and the policy see the final pages.
     assert counted["differ"] == []
+    # Quiet (-q): the gzipped sizes, shown only in the offline app's message, are not measured.
+    assert counted["compressed"] is False
 
 
 def page(body: str) -> str:

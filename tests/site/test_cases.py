@@ -88,3 +88,44 @@ def test_a_case_without_model_answer_is_a_warning_and_listed_for_maintainers(tmp
     strict = run_mkdocs(project, "--strict")  # there it stops the build: an error
     assert strict.returncode != 0 and warning.replace("WARNING -", "ERROR   -") in strict.stderr
     assert "Traceback" not in strict.stderr
+
+
+EXERCISE = """\
+```decision
+title: At the bazaar
+start: a
+nodes:
+  a:
+    text: A boy begs at the bazaar.
+    choices:
+      - label: Call the police
+        next: b
+      - label: Tell the man to stop
+        next: c
+  b:
+    text: The police come.
+    end: good
+    debrief: Right.
+  c:
+    text: The man leaves with the boy.
+    end: harmful
+    debrief: Never confront him.
+```
+"""
+
+
+def test_the_facilitator_guide_shows_a_case_with_its_exercise_as_loaded(tmp_path):
+    """The guide joins session plans and the modules' cases: what it shows inside a case
+    (a decision exercise) is the one the loader read there, as on the module's page."""
+    body = ("\n/// trainer\nAsk first.\n///\n\n/// case | The bazaar\nA story.\n\n" + EXERCISE
+            + "\n/// answer\nCall 102.\n///\n///\n")
+    plan = ("---\ntitle: Plan\naudiences: [employers]\nkind: session-plan\nduration: 30\n---\n"
+            "| Minutes | Part |\n|---|---|\n| 30 | All |\n")
+    project = make_project(tmp_path, {"modules/m.md": module(body=body),
+                                      "toolkits/plan.md": plan})
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    module_page = page(site, "modules/m.html").select_one("section.decision")["data-decision"]
+    guide = page(site, "toolkits/employers/facilitator.html")
+    assert [d["data-decision"] for d in guide.select("section.decision")] == [module_page]

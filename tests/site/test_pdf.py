@@ -146,6 +146,32 @@ def test_facts_are_filled_in_the_pages_named_and_returned_for_the_checks(tmp_pat
     assert (tmp_path / "other.html").read_text(encoding="utf-8") == f"<p>{link}</p>"
 
 
+def test_facts_say_pages_and_size_in_the_documents_language():
+    def facts(language, pages, size):
+        document = pdf.PdfDocument("t/index.html", "t/x.pdf", language, "T", "toolkit", "v")
+        return pdf.facts(pdf.Rendered(document, pages, size, 0.0))
+
+    assert facts("en", 1, 120 * 1024) == "(PDF, 1 page, 120 KB)"
+    assert facts("ru", 3, 1500 * 1024) == "(PDF, 3 страницы, 1,5 МБ)"  # plural form, MB
+    assert facts("ru", 5, 2000) == "(PDF, 5 страниц, 2 КБ)"
+    assert facts("az", 21, 1030 * 1024) == "(PDF, 21 səhifə, 1 MB)"
+
+
+def test_each_toolkit_document_is_made_from_its_page_in_the_languages_folder(curriculum):
+    from elearning.site.pages import PageWriter
+    documents = PageWriter(curriculum, "az").pdf_documents("az/", "v")
+    employers = {d.kind: d for d in documents if d.page.startswith("az/toolkits/employers/")}
+    assert {k: (d.page, d.target) for k, d in employers.items()} == {
+        "toolkit": ("az/toolkits/employers/index.html",
+                    "az/toolkits/employers/ct-employers-toolkit-az.pdf"),
+        "facilitator-guide": ("az/toolkits/employers/facilitator.html",
+                              "az/toolkits/employers/ct-employers-facilitator-guide-az.pdf"),
+        "one-pager": ("az/toolkits/employers/one-pager.html",
+                      "az/toolkits/employers/ct-employers-one-pager-az.pdf")}
+    assert employers["one-pager"].title == curriculum.toolkit("employers").one_pager.text("az").title
+    assert len(documents) == sum(2 + bool(t.one_pager) for t in curriculum.toolkits)
+
+
 def _site_with_page(tmp_path, path: str, article: str):
     """A built site of one page (its article only) and the stylesheet the PDFs use."""
     site = tmp_path / "site"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import Iterable
 
 OPENING = re.compile(r"^(?P<fence>/{3,})[ \t]*(?P<name>[A-Za-z][\w-]*)[ \t]*(?:\|(?P<argument>.*))?$")
 CLOSING = re.compile(r"^(?P<fence>/{3,})[ \t]*$")
@@ -74,6 +76,19 @@ def without_fences(text: str) -> str:
     return "".join(lines)
 
 
+def without_block_lines(text: str) -> str:
+    """`text` with the opening, option and closing lines of every block blanked (line numbers
+    kept): the words written, without the syntax around them."""
+    lines = text.splitlines(keepends=True)
+    for block in scan_blocks(text):
+        options = range(block.options_line, block.options_line + block.options.count("\n")) \
+            if block.options_line else ()
+        for number in (block.line, *options, block.end_line):
+            if number:
+                lines[number - 1] = re.sub(r"[^\n]", " ", lines[number - 1])
+    return "".join(lines)
+
+
 def _fence(lines: list[str], opening: re.Match, start: int, end: int | None,
            first_line: int) -> Fence:
     indent = len(opening["indent"])
@@ -111,6 +126,20 @@ class Shown:
     line: int
     identity: str
     model: object | None
+
+
+AUDIENCE = "audience"  # a passage for some audiences only
+
+
+def shown_on_page(blocks: list["TextBlock"], *found: Iterable[Shown]) -> tuple[Shown, ...]:
+    """What the page of a text shows, as loaded, in reading order: the constructs `found`
+    (questions, fences, cases, scenarios...) and the audience passages, but for the blocks
+    the renderer does not meet (see `rendered`)."""
+    hidden = {b.line for b in blocks if not rendered(b)}
+    passages = (Shown(AUDIENCE, b.line, b.argument, tuple(b.argument.split()))
+                for b in blocks if b.name == AUDIENCE)
+    return tuple(sorted((s for s in chain(*found, passages) if s.line not in hidden),
+                        key=lambda s: s.line))
 
 
 # Blocks whose content the loader reads but the renderer never parses as blocks: a question's

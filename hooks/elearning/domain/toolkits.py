@@ -13,20 +13,22 @@ from typing import Any, Literal, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import TextBlock
-from .contacts import Contact, check_references, unknown_contact_message
+from .blocks import Shown, shown_on_page
+from .cases import cases_in, trainer_notes_in
+from .cases import shown as shown_cases_and_notes
+from .contacts import Contact, check_references
 from .documents import Translatable, checked_blocks, discover, load_versions
-from .decisions import DECISION_INFO
-from .quizzes import report_outside_module
+from .decisions import DECISION, DECISION_INFO
+from .quizzes import QUIZ, report_outside_module
 from .flowcharts import (LoadedFlowchart, check_translated_flowcharts,
                          fenced_flowcharts, flowcharts_in)
 from .problems import Problems
-from .schema import ContentModel, Text, validate
-from .source import ContentSyntaxError, MarkdownSource, parse_yaml
+from .scenarios import scenarios_in
+from .schema import ContentModel, Text
+from .source import MarkdownSource
 from .tagging import AudienceIds, for_audience
 
 Kind = Literal["one-pager", "checklist", "session-plan", "road-map", "booklet", "handout"]
-SCENARIO_PARTS = ("asks", "say", "do")
 TABLE_ROW = re.compile(r"^\s*\|(?P<first>[^|]*)\|")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # A one-pager with more than this is unlikely to fit one A4 page in the longer languages.
@@ -60,13 +62,6 @@ class ItemTranslationMeta(ContentModel):
         "made from (written by `make translations`)")
 
 
-class ScenarioOptions(ContentModel):
-    """the options of a scenario: 'contacts'"""
-
-    contacts: list[Text] = Field(default_factory=list, description="a list of contact ids "
-                                 "from toolkits/contacts.yml, for example [hotline-mia]")
-
-
 @dataclass(frozen=True)
 class ItemText:
     language: str
@@ -77,6 +72,10 @@ class ItemText:
     translated_from: str | None = None
     flowcharts: tuple[LoadedFlowchart, ...] = ()  # every flowchart fence, as loaded
     contacts_used: frozenset[str] = frozenset()
+    # What a page showing this text shows, as loaded, in reading order (as ModuleText.shown):
+    # its scenarios, case studies and audience passages; its questions and decision fences
+    # with no object (they belong in modules: reported, shown as written).
+    shown: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,16 @@ class Toolkit:
     def id(self) -> str:
         return self.audience.id
 
+    @property
+    def in_mini_toolkit(self) -> tuple[ToolkitItem, ...]:
+        """The items the mini-toolkit joins, in its order: the one-pager first."""
+        return ((self.one_pager,) if self.one_pager else ()) + self.items
+
+    @property
+    def session_plans(self) -> tuple[ToolkitItem, ...]:
+        """The items the facilitator guide joins, in its order."""
+        return tuple(item for item in self.items if item.kind == "session-plan")
+
 
 def load_toolkit_items(folder: Path, root: Path, languages: tuple[str, ...],
                        audiences: Mapping[str, Audience], contacts: Mapping[str, Contact],
@@ -122,10 +131,11 @@ def load_toolkit_items(folder: Path, root: Path, languages: tuple[str, ...],
 
 def _load_item(slug, by_language, root, source_language, context, contacts, problems):
     def findings(source: MarkdownSource, file: str, english):
-        charts, used = _check_body(source, file, context["audiences"], contacts, problems)
+        charts, used, shown = _check_body(source, file, context["audiences"], contacts,
+                                          problems)
         if english is not None:
             check_translated_flowcharts(charts, english[0], file, problems)
-        return charts, used
+        return charts, used, shown
 
     versions = load_versions(slug, by_language, root, source_language,
                              (ItemMeta, ItemTranslationMeta),
@@ -137,8 +147,7 @@ def _load_item(slug, by_language, root, source_language, context, contacts, prob
         _check_agendas(meta.duration, versions, source_language, problems)
     texts = {language: ItemText(language, v.meta.title, v.source.body, v.file,
                                 v.source.body_line, getattr(v.meta, "translated_from", None),
-                                tuple(v.body[0]),
-                                frozenset(v.body[1]))
+                                tuple(v.body[0]), frozenset(v.body[1]), v.body[2])
              for language, v in versions.items()}
     item = ToolkitItem(slug, meta.audiences, meta.kind, meta.order, texts, source_language,
                        meta.duration)
@@ -150,48 +159,27 @@ def _load_item(slug, by_language, root, source_language, context, contacts, prob
 
 def _check_body(source: MarkdownSource, display: str, audiences, contacts, problems):
     """Blocks, scenarios, contact references and flowcharts of an item's text.
-    Returns its flowcharts and the contacts it refers to."""
+    Returns its flowcharts, the contacts it refers to and what its page shows."""
     used = check_references(source.body, display, source.body_line, contacts, problems)
     blocks = checked_blocks(source, display, audiences, problems)
     report_outside_module(blocks, display, problems)
-    for block in blocks:
-        if block.name == "scenario":
-            used |= _check_scenario(block, blocks, display, contacts, problems)
+    scenarios = scenarios_in(blocks, display, contacts, problems)
+    for loaded in scenarios:
+        used |= loaded.referred
     charts = flowcharts_in(source.body, source.body_line, display, contacts, problems)
-    for line, _ in fenced_flowcharts(source.body, source.body_line, DECISION_INFO):
+    decisions = fenced_flowcharts(source.body, source.body_line, DECISION_INFO)
+    for line, _ in decisions:
         problems.add(display, line, "a decision exercise belongs in a module (its progress "
                      "counts there): move it to the module of this audience.")
     used |= {step.contact for _, chart, _ in charts if chart for step in chart.steps
              if step.contact}
-    return charts, used
-
-
-def _check_scenario(scenario: TextBlock, blocks: list[TextBlock], file: str,
-                    contacts: Mapping[str, Contact], problems: Problems) -> set[str]:
-    where = f"the scenario '{scenario.argument}'"
-    if not scenario.argument:
-        problems.add(file, scenario.line, "this scenario has no title: write it after "
-                     "'/// scenario | '.")
-    parts = [b.name for b in blocks if b.parents and b.parents[-1] is scenario]
-    for part in SCENARIO_PARTS:
-        if parts.count(part) != 1:
-            problems.add(file, scenario.line, f"{where} needs exactly one '/// {part}' part "
-                         f"(it has {parts.count(part)}): a scenario has '/// asks' (what the "
-                         "person asks), '/// say' (what you say) and '/// do' (what you do).")
-    try:
-        source = parse_yaml(scenario.options or "{}", first_line=scenario.options_line or scenario.line)
-    except ContentSyntaxError as error:
-        problems.add(file, error.line, f"the options of {where}: {error.message}")
-        return set()
-    found = Problems()
-    options = validate(ScenarioOptions, source, file, found)
-    for problem in found:
-        problems.add(problem.file, problem.line, f"{where}: {problem.message}")
-    referred = set(options.contacts if options else ())
-    for contact_id in referred - set(contacts):
-        problems.add(file, scenario.options_line or scenario.line,
-                     f"{where}: {unknown_contact_message(contact_id, contacts)}")
-    return referred
+    shown = shown_on_page(
+        blocks, (Shown(QUIZ, b.line, b.argument, None) for b in blocks if b.name == QUIZ),
+        (Shown(DECISION, line, text, None) for line, text in decisions),
+        (s.shown for s in scenarios),
+        shown_cases_and_notes(blocks, cases_in(blocks, display, problems),
+                              trainer_notes_in(blocks, display, problems)))
+    return charts, used, shown
 
 
 def agenda(body: str, first_line: int = 1) -> list[tuple[int, str]]:

@@ -20,7 +20,8 @@ from typing import Any, Iterable
 import frontmatter
 import yaml
 
-from .blocks import without_fences
+from .blocks import without_block_lines, without_fences
+from .contacts import CONTACT_REFERENCE_PATTERN
 from .modules import Module
 from .source import ContentSyntaxError, display_path, read_markdown
 from .toolkits import ToolkitItem
@@ -231,8 +232,9 @@ MOSTLY_ENGLISH = 0.15  # share of ENGLISH_WORDS among the words
 OWN_LETTERS = {"ru": (lambda c: "\u0400" <= c <= "\u04ff", 0.5),
                "az": (lambda c: c in "əğışçöüƏĞIŞÇÖÜİ", 0.05)}
 MIN_WORDS = 20  # too short a text to judge
-_NOT_WORDS = re.compile(r"`[^`\n]*`|\{\{[^}]*\}\}|\]\([^)]*\)|"
-                        r"^/{3,}.*$|^ {4}[\w-]+:.*$|<[^>]*>", re.MULTILINE | re.DOTALL)
+# Not words of the language: code, contact references, link targets, tags (block and fence
+# lines are taken out by the scanner that reads them for the build, domain/blocks.py).
+_NOT_WORDS = re.compile(rf"`[^`\n]*`|{CONTACT_REFERENCE_PATTERN}|\]\([^)]*\)|<[^>]*>")
 
 
 def _without_front_matter(text: str) -> str:
@@ -251,7 +253,8 @@ def _without_front_matter(text: str) -> str:
 def mostly_english(text: str, language: str) -> bool:
     """Whether the body of a translation's file is still mostly English (copied and not yet
     translated): many frequent English words, or few letters of the language."""
-    body = _NOT_WORDS.sub(" ", without_fences(_without_front_matter(text.lstrip("\ufeff"))))
+    body = _NOT_WORDS.sub(" ", without_block_lines(without_fences(
+        _without_front_matter(text.lstrip("\ufeff")))))
     words = re.findall(r"[^\W\d_]+", body.lower())
     if len(words) < MIN_WORDS:
         return False

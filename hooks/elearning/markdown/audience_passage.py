@@ -6,7 +6,7 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from .. import interface
-from ..domain.modules import AUDIENCE
+from ..domain.blocks import AUDIENCE
 from .extension import BlockExtension
 
 
@@ -20,8 +20,8 @@ class AudiencePassage(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.parent = parent
         state = self.config["state"]
-        # In a module, the passage the loader read there (whose questions it assigned to
-        # these audiences); a toolkit item's is shown as written.
+        # The passage the loader read there, in a module (whose questions it assigned to
+        # these audiences) or toolkit item.
         ids = state.take(AUDIENCE, self.argument, f"the passage '/// audience | "
                          f"{self.argument.strip()}'") or self.argument.split()
         view = state.current
@@ -37,7 +37,8 @@ class AudiencePassage(Block):
         return passage
 
     def on_end(self, block: etree.Element) -> None:
-        if self.hidden:
+        # Called again after each nested block that closes with as many slashes: once out.
+        if self.hidden and any(child is block for child in self.parent):
             self.parent.remove(block)
 
 

@@ -19,7 +19,7 @@ class CaseStudy(Block):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         state = self.config["state"]
-        # In a module, the case the loader read there (a toolkit item's is shown as written).
+        # The case the loader read there, in a module or toolkit item.
         loaded = state.take(CASE, self.argument, f"the case study '{self.argument.strip()}'")
         case = etree.SubElement(parent, "div", {"class": "admonition example case-study"})
         title = etree.SubElement(case, "p", {"class": "admonition-title"})

@@ -10,7 +10,8 @@ import xml.etree.ElementTree as etree
 from typing import Callable, Mapping
 
 from .. import interface
-from ..domain.contacts import Contact, resolve_references
+from ..domain.contacts import Contact
+from ..domain.plain_words import in_plain_words
 from ..domain.decisions import DECISION, Decision, DecisionNode
 
 
@@ -18,8 +19,10 @@ def render_decision(decision: Decision, contacts: Mapping[str, Contact], languag
     def t(key: str, **values) -> str:
         return interface.text(key, language, **values)
 
-    def plain(text: str) -> str:  # the block is HTML already: references as plain words
-        return resolve_references(text, contacts, language, t("number_to_confirm"))
+    notes = interface.plain_notes(language)
+
+    def plain(text: str) -> str:  # the block is HTML already: references and marks in words
+        return in_plain_words(text, contacts, language, notes)
 
     numbers = decision.numbers()
     base = f"decision-{decision.id}"

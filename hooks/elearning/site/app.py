@@ -42,7 +42,8 @@ class Precache:
     shared: list[str]
     pages: dict[str, list[str]]  # by language: pages and search index
     sizes: dict[str, int]  # by language: bytes downloaded on the first visit (shared included)
-    compressed: dict[str, int]  # the same, as a server with gzip (nginx.conf) sends them
+    compressed: dict[str, int] | None  # the same, as a server with gzip (nginx.conf) sends
+    # them; None when not measured (only the build's message shows it)
 
 
 @dataclass(frozen=True)
@@ -51,17 +52,21 @@ class FileFacts:
 
     digest: bytes     # sha256
     size: int         # bytes
-    compressed: int   # bytes as a server with gzip (nginx.conf) sends them
+    compressed: int | None  # bytes as a server with gzip (nginx.conf) sends them
 
 
-def file_facts(data: bytes) -> FileFacts:
+def file_facts(data: bytes, compressed: bool = True) -> FileFacts:
+    """`compressed`: measure the gzipped size (a tenth of the build's time on the pages alone,
+    for a figure only the build's message shows: left out when the message is not)."""
     return FileFacts(hashlib.sha256(data).digest(), len(data),
-                     len(gzip.compress(data, 6)) if len(data) > 1024 else len(data))
+                     (len(gzip.compress(data, 6)) if len(data) > 1024 else len(data))
+                     if compressed else None)
 
 
 def precache(site: Path, languages: tuple[str, ...],
-             known: dict[str, FileFacts] | None = None) -> Precache:
-    """`known`: facts of files already known (the pages, by path), not read again."""
+             known: dict[str, FileFacts] | None = None, compressed: bool = True) -> Precache:
+    """`known`: facts of files already known (the pages, by path), not read again.
+    `compressed`: measure the gzipped sizes (see file_facts)."""
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     files = [f for f in files if _kept(f)]
     lunr = _lunr_files(site, languages)
@@ -82,12 +87,13 @@ def precache(site: Path, languages: tuple[str, ...],
     digest = hashlib.sha256()
     facts: dict[str, FileFacts] = {}
     for file in shared + [f for language in languages for f in pages[language]]:
-        facts[file] = known.get(file) or file_facts((site / file).read_bytes())
+        facts[file] = known.get(file) or file_facts((site / file).read_bytes(), compressed)
         digest.update(file.encode() + b"\0" + facts[file].digest)
     sizes = {language: sum(facts[f].size for f in shared + pages[language])
              for language in languages}
+    measured = all(facts[f].compressed is not None for f in facts)
     compressed = {language: sum(facts[f].compressed for f in shared + pages[language])
-                  for language in languages}
+                  for language in languages} if measured else None
     return Precache(digest.hexdigest()[:16], shared, pages, sizes, compressed)
 
 
@@ -140,14 +146,18 @@ def write_app(site: Path, languages: tuple[str, ...], names: dict[str, tuple[str
         (folder / MANIFEST).write_text(
             json.dumps(manifest(language, languages[0], *names[language]), ensure_ascii=False,
                        indent=1), encoding="utf-8")
-    cache = precache(site, languages, known)
+    shown = log.isEnabledFor(logging.INFO)  # the message below; not under `mkdocs build -q`
+    cache = precache(site, languages, known, compressed=shown)
     code = (Path(__file__).parent / "service-worker.js").read_text(encoding="utf-8")
     lists = (f"var VERSION = {json.dumps(cache.version)}\n"
              f"var LANGUAGES = {json.dumps(list(languages))}\n"
              f"var SHARED = {json.dumps(cache.shared)}\n"
              f"var PAGES = {json.dumps(cache.pages, ensure_ascii=False)}\n")
     (site / WORKER).write_text(lists + code, encoding="utf-8")
-    log.info("Offline app: first visit downloads " + ", ".join(
-        f"{language} {size / 1_048_576:.1f} MB ({cache.compressed[language] / 1_048_576:.1f} MB "
-        f"compressed; {len(cache.pages[language])} files)" for language, size in cache.sizes.items()))
+    if shown:
+        log.info("Offline app: first visit downloads " + ", ".join(
+            f"{language} {size / 1_048_576:.1f} MB ("
+            + (f"{cache.compressed[language] / 1_048_576:.1f} MB compressed; "
+               if cache.compressed else "")
+            + f"{len(cache.pages[language])} files)" for language, size in cache.sizes.items()))
     return cache

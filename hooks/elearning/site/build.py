@@ -16,9 +16,7 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 import frontmatter
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,6 +31,7 @@ from ..domain.files import stray_files
 from ..domain.modules import Module
 from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
 from ..domain.source import display_path
+from ..domain.toolkits import ToolkitItem
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
@@ -69,6 +68,17 @@ class TestQuestionsView:
 
     course: Course
     self_checks: bool = False
+    # The toolkit items the page joins, in its order (their scenarios, cases and passages
+    # are shown as loaded).
+    items: tuple[ToolkitItem, ...] = ()
+    for_trainers: bool = False  # the facilitator guide: the modules' cases and notes follow
+
+    def texts(self, language: str) -> tuple:
+        """The loaded texts the page shows, in its order."""
+        texts = tuple(item.text(language) for item in self.items)
+        if self.for_trainers:
+            texts += tuple(m.for_trainers(self.course.id, language) for m in self.course.modules)
+        return texts
 
     def questions(self, language: str) -> tuple:
         if self.self_checks:
@@ -111,7 +121,8 @@ class SiteBuild:
         languages = Languages(config)
         if languages.is_first_build:  # once per `mkdocs build`, not once per language
             self.sources = {}
-            self.pages = BuiltPages()
+            # Gzipped sizes only for the offline app's message, shown unless `build -q`.
+            self.pages = BuiltPages(compressed=log.isEnabledFor(logging.INFO))
             self._start_log()
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
@@ -240,13 +251,15 @@ class SiteBuild:
         add(f"{TRAINERS}/results.md", writer.results())
         for toolkit in self.curriculum.toolkits:
             folder = f"{TOOLKITS}/{toolkit.id}"
-            view = TestQuestionsView(self.curriculum.course(toolkit.id), self_checks=True)
-            if toolkit.one_pager:
-                add(f"{folder}/one-pager.md", writer.one_pager(toolkit), view)
-            add(f"{folder}/index.md", writer.mini_toolkit(toolkit), view)
             course = self.curriculum.course(toolkit.id)
+            if toolkit.one_pager:
+                add(f"{folder}/one-pager.md", writer.one_pager(toolkit),
+                    TestQuestionsView(course, True, (toolkit.one_pager,)))
+            add(f"{folder}/index.md", writer.mini_toolkit(toolkit),
+                TestQuestionsView(course, True, toolkit.in_mini_toolkit))
             add(f"{folder}/facilitator.md", writer.facilitator(toolkit, course),
-                TestQuestionsView(course))  # the test questions with their answer key
+                # the test questions with their answer key
+                TestQuestionsView(course, items=toolkit.session_plans, for_trainers=True))
         config.nav = navigation.site_nav(self.curriculum, writer)
         return files
 
@@ -317,8 +330,9 @@ class SiteBuild:
         if isinstance(shown, TestQuestionsView):
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
-            self.view_state.current = PageView(language, shown.course.id, names, src_uri,
-                                               src_uri, file=file, test_questions=questions)
+            self.view_state.current = PageView(
+                language, shown.course.id, names, src_uri, src_uri, self._shown_as(shown.course),
+                file=file, test_questions=questions, items=shown.texts(language))
             return markdown
         if shown is None:
             self.view_state.current = PageView(language, None, names, src_uri, src_uri,
@@ -419,22 +433,9 @@ class SiteBuild:
         """The PDF downloads, from the pages as built; then their size and page count in
         the links to them."""
         languages = Languages(config)
-        documents = []
-        for language in languages.all:
-            footer = self.version_lines[language]
-            writer = PageWriter(self.curriculum, language)
-            for toolkit in self.curriculum.toolkits:
-                folder = f"{languages.prefix(language)}{TOOLKITS}/{toolkit.id}"
-                pages = {"toolkit": (f"{folder}/index.html", writer.toolkit_title(toolkit))}
-                pages["facilitator-guide"] = (f"{folder}/facilitator.html",
-                                              writer.facilitator_title(toolkit))
-                if toolkit.one_pager:
-                    pages["one-pager"] = (f"{folder}/one-pager.html",
-                                          toolkit.one_pager.text(language).title)
-                for kind, (page, title) in pages.items():
-                    target = f"{folder}/{pdf.pdf_name(toolkit.id, kind, language)}"
-                    documents.append(pdf.PdfDocument(page, target, language, title, kind,
-                                                     footer))
+        documents = [document for language in languages.all
+                     for document in PageWriter(self.curriculum, language).pdf_documents(
+                         languages.prefix(language), self.version_lines[language])]
         root = Path(config.config_file_path).parent
         started = time.perf_counter()
         try:
@@ -442,7 +443,7 @@ class SiteBuild:
                                        root / ".cache" / "pdf", log.info)
             linking = (BuiltPages.html_files(site) if self.preview  # pages not seen
                        else self.pages.linking_pdfs())
-            rewritten = pdf.fill_in_facts(site, rendered, self._pdf_facts, linking)
+            rewritten = pdf.fill_in_facts(site, rendered, pdf.facts, linking)
         except pdf.PdfError as error:
             raise PluginError(f"PDF: {error}")
         for path, text in rewritten.items():  # their policy hashes and checks follow the facts
@@ -452,19 +453,6 @@ class SiteBuild:
                  f"({len(made)} rendered in {sum(r.seconds for r in made):.1f} s, "
                  f"{len(rendered) - len(made)} from the cache in .cache/pdf)")
 
-    @staticmethod
-    def _pdf_facts(rendered: "pdf.Rendered") -> str:
-        """'(PDF, 3 pages, 120 KB)' in the document's language."""
-        language = rendered.document.language
-        form = Locale.parse(language).plural_form(rendered.pages)
-        pages = interface.text(f"pdf_pages_{form}", language, n=rendered.pages)
-        kilobytes = rendered.size / 1024
-        size = (interface.text("pdf_kilobytes", language,
-                               size=format_decimal(round(kilobytes), locale=language))
-                if kilobytes < 1000 else
-                interface.text("pdf_megabytes", language,
-                               size=format_decimal(round(kilobytes / 1024, 1), locale=language)))
-        return interface.text("pdf_facts", language, pages=pages, size=size)
     @staticmethod
     def _app_names(config: MkDocsConfig) -> dict[str, tuple[str, str, str]]:
         """(name, short name, description) of the installed app, per language: the site's

@@ -12,7 +12,7 @@ import jinja2
 
 from .. import interface
 from ..domain.blocks import fences
-from ..domain.contacts import resolve_references
+from ..domain.plain_words import in_plain_words
 from ..domain.courses import Course
 from ..domain.curriculum import Curriculum
 from ..domain.modules import Module
@@ -20,7 +20,8 @@ from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_t
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
-from .pdf import pdf_name
+from ..markdown.links import WRITTEN_IN
+from .pdf import PdfDocument, pdf_name, toolkit_documents
 
 HEADING = re.compile(r"^(#{1,5})(\s)")
 
@@ -69,22 +70,6 @@ def _admonition(kind: str, title: str, markdown: str) -> str:
     """A titled box around Markdown text (indented under '!!! kind "title"')."""
     body = "\n".join(f"    {line}" if line.strip() else "" for line in markdown.splitlines())
     return f'!!! {kind} "{title.replace(chr(34), chr(39))}"\n\n{body}\n'
-
-
-MODULE_LINK = re.compile(r"\]\((?P<target>[\w.-]+)\.md(?P<anchor>#[^)\s]*)?\)")
-
-
-def _from_modules_folder(markdown: str, course: Course) -> str:
-    """Links written in a module (to another module, as 'referral.md') as seen from
-    toolkits/<audience>/: to the module in the course, or in the module library."""
-    in_course = {module.slug for module in course.modules}
-
-    def moved(match: re.Match) -> str:
-        slug, anchor = match["target"], match["anchor"] or ""
-        folder = f"courses/{course.id}" if slug in in_course else "modules"
-        return f"](../../{folder}/{slug}.md{anchor})"
-
-    return MODULE_LINK.sub(moved, markdown)
 
 
 class PageWriter:
@@ -194,9 +179,9 @@ class PageWriter:
         return self._render("glossary.md", terms=terms)
 
     def plain(self, text: str) -> str:
-        """Contact references as plain words: a tooltip holds no markup."""
-        return resolve_references(text, self.curriculum.contacts, self.language,
-                                  self.t("number_to_confirm"))
+        """Contact references and marks in plain words: a tooltip holds no markup."""
+        return in_plain_words(text, self.curriculum.contacts, self.language,
+                              interface.plain_notes(self.language))
 
     def abbreviations(self) -> dict[str, str]:
         """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
@@ -246,13 +231,25 @@ class PageWriter:
                             notice=self._notice(toolkit.one_pager))
 
     def mini_toolkit(self, toolkit: Toolkit) -> str:
-        parts = [self._part(item) for item in
-                 ([toolkit.one_pager] if toolkit.one_pager else []) + list(toolkit.items)]
+        parts = [self._part(item) for item in toolkit.in_mini_toolkit]
         parts.append(ToolkitPart(self.t("referral_contacts"), "referral-contacts",
                                  self._render("referral_contacts.md", contacts=toolkit.contacts)))
         parts.append(ToolkitPart(self.t("quiz_sheet"), "quiz-sheet",
                                  self.t("quiz_sheet_intro") + "\n\n/// quiz-sheet\n///\n"))
         return self._render("mini_toolkit.md", toolkit=toolkit, parts=parts, version=self.version)
+
+    def pdf_documents(self, prefix: str, footer: str) -> list[PdfDocument]:
+        """The PDF downloads of every toolkit in this language, with their titles (`prefix`:
+        the language's folder in the site, '' or 'az/')."""
+        documents = []
+        for toolkit in self.curriculum.toolkits:
+            titles = {"toolkit": self.toolkit_title(toolkit),
+                      "facilitator-guide": self.facilitator_title(toolkit)}
+            if toolkit.one_pager:
+                titles["one-pager"] = toolkit.one_pager.text(self.language).title
+            documents += toolkit_documents(toolkit.id, self.language,
+                                           f"{prefix}toolkits/{toolkit.id}", titles, footer)
+        return documents
 
     def facilitator_title(self, toolkit: Toolkit) -> str:
         return self.t("facilitator_title", audience=toolkit.audience.name[self.language])
@@ -261,7 +258,7 @@ class PageWriter:
         """The facilitator guide: what a trainer needs to run the audience's sessions, from
         the loaded content; a part whose content has not been written yet says so."""
         missing = f"*{self.t('not_available_yet')}*\n"
-        plans = [self._part(item) for item in toolkit.items if item.kind == "session-plan"]
+        plans = [self._part(item) for item in toolkit.session_plans]
         sessions = "\n\n".join(f"### {p.title}\n\n{p.notice}{demote_headings(p.body)}"
                                  for p in plans) or missing
         parts = [ToolkitPart(self.t("facilitator_sessions"), "session-plans", sessions),
@@ -284,12 +281,13 @@ class PageWriter:
         chunks = []
         for module in course.modules:
             text = module.text(self.language)
-            cases = [c for c in text.cases if c.audiences is None or course.id in c.audiences]
-            notes = [n for n in text.trainer_notes
-                     if n.audiences is None or course.id in n.audiences]
+            # What the page shows inside them is in Module.for_trainers (the page's view).
+            cases = module.cases_for(course.id, self.language)
+            notes = module.trainer_notes_for(course.id, self.language)
             if not cases and not notes:
                 continue
-            chunks.append(f"### {text.title}")
+            # Its links were written from modules/ (markdown/links.py rebases them).
+            chunks.append(f'### {text.title} {{ {WRITTEN_IN}="modules/{module.slug}.md" }}')
             for case in cases:
                 chunks.append(f"#### {self.t('case_study', title=case.title)}\n\n"
                               f"{demote_headings(demote_headings(case.text))}")
@@ -300,7 +298,7 @@ class PageWriter:
                     chunks.append(f"*{self.t('not_available_yet')}*")
             for note in notes:
                 chunks.append(_admonition("note", self.t("trainer_note"), note.text))
-        return _from_modules_folder("\n\n".join(chunks), course)
+        return "\n\n".join(chunks)
 
     def _decisions(self, course: Course) -> str:
         """Every decision exercise of the course, each end with the shortest path of choices

@@ -24,6 +24,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+from babel import Locale
+from babel.numbers import format_decimal
+
+from .. import interface
+
 PDF_CSS = Path(__file__).with_name("pdf.css")
 FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
                 Path.home() / ".local/share/fonts", Path.home() / ".fonts")
@@ -74,6 +79,35 @@ class Rendered:
     pages: int
     size: int        # bytes
     seconds: float   # 0 when it came from the cache
+
+
+# The page of an audience's toolkit folder (toolkits/<audience>/) each kind is made from.
+PAGES = {"toolkit": "index.html", "facilitator-guide": "facilitator.html",
+         "one-pager": "one-pager.html"}
+
+
+def toolkit_documents(audience: str, language: str, folder: str, titles: dict[str, str],
+                      footer: str) -> list[PdfDocument]:
+    """The PDFs of one audience's toolkit in one language, from the pages in `folder`
+    ('az/toolkits/employers'): one per kind in `titles` (kind -> the document's title)."""
+    return [PdfDocument(f"{folder}/{PAGES[kind]}",
+                        f"{folder}/{pdf_name(audience, kind, language)}", language, title,
+                        kind, footer)
+            for kind, title in titles.items()]
+
+
+def facts(rendered: Rendered) -> str:
+    """'(PDF, 3 pages, 120 KB)' in the document's language, for the links to it."""
+    language = rendered.document.language
+    form = Locale.parse(language).plural_form(rendered.pages)
+    pages = interface.text(f"pdf_pages_{form}", language, n=rendered.pages)
+    kilobytes = rendered.size / 1024
+    size = (interface.text("pdf_kilobytes", language,
+                           size=format_decimal(round(kilobytes), locale=language))
+            if kilobytes < 1000 else
+            interface.text("pdf_megabytes", language,
+                           size=format_decimal(round(kilobytes / 1024, 1), locale=language)))
+    return interface.text("pdf_facts", language, pages=pages, size=size)
 
 
 def find_fonts() -> dict[str, Path]:
