@@ -246,6 +246,12 @@
       // whose links lead nowhere); a CSSOM change, which the Content-Security-Policy allows.
       var select = page.querySelector(".md-header__option .md-select")
       if (select) select.closest(".md-header__option").style.display = "none"
+      // What the site says of where progress is kept is not true inside a platform,
+      // which records the course's status and score: the page says so instead.
+      var notes = page.querySelectorAll(".on-site-only, .in-package-only")
+      for (var i = 0; i < notes.length; i++) {
+        notes[i].hidden = notes[i].classList.contains("on-site-only")
+      }
       var link = page.createElement("link")
       link.rel = "stylesheet"
       link.href = root + "stylesheets/scorm.css"

@@ -122,6 +122,10 @@ def test_a_full_run_is_recorded_and_resumes_in_a_fresh_browser(open_page, lms_ur
     assert cmi(page, "core.score.raw") == ""
     # Packaged pages have one language: no language switcher.
     course.locator(".md-select").first.wait_for(state="hidden", timeout=5000)
+    # Inside a platform the course page does not say that nothing is sent anywhere.
+    course.locator(".in-package-only").wait_for(state="visible", timeout=5000)
+    assert "platform" in course.locator(".in-package-only").inner_text()
+    assert not course.locator(".on-site-only").is_visible()
 
     for module in ("alpha", "beta", "gamma"):
         self_checks(course, module)
@@ -218,6 +222,8 @@ def test_outside_a_platform_the_package_is_the_site(open_page, lms_url):
     page.wait_for_url(f"**/{PACKAGE}/courses/{COURSE}/index.html")
     assert page.locator(".course-progress").is_visible()
     assert page.locator(".md-select").count() == 1  # the site's own header, unchanged
+    assert page.locator(".on-site-only").is_visible()
+    assert not page.locator(".in-package-only").is_visible()
     assert traffic.outside() == [] and problems(traffic) == []
 
 

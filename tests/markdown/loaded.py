@@ -2,7 +2,7 @@
 loaded questions and exercises, never its own reading of the text."""
 from elearning.domain.blocks import scan_blocks
 from elearning.domain.decisions import decisions_in
-from elearning.domain.cases import cases_in
+from elearning.domain.cases import cases_in, trainer_notes_in
 from elearning.domain.modules import ModuleText, shown_on_page
 from elearning.domain.problems import Problems
 from elearning.domain.quizzes import quizzes_in
@@ -18,7 +18,8 @@ def module_view(text, language="en", contacts=None, problems=None, **view):
     blocks = scan_blocks(text)
     shown = shown_on_page(blocks, quizzes_in(blocks, "m", FILE, found),
                           decisions_in(text, 1, FILE, "m", blocks, contacts or {}, found),
-                          cases_in(blocks, FILE, found))
+                          cases_in(blocks, FILE, found), (),
+                          trainer_notes_in(blocks, FILE, found))
     if problems is None:
         assert found.found == []
     else:

@@ -122,3 +122,19 @@ def test_a_hidden_passage_holding_a_block_closed_like_it_is_left_out_once():
     text = "/// audience | employers\nA\n\n/// case | T\nB\n///\n\nC\n///\n\nAfter\n"
     html, state = render(text, items_view(loaded(text), audience="azrcs"))
     assert [p.get_text() for p in html.select("p")] == ["After"] and state.errors == []
+
+
+def test_trainer_notes_are_the_ones_the_loader_read_on_every_page():
+    plan = "Agenda.\n\n/// trainer\nAsk the group first.\n///\n"
+    html, state = render(plan, items_view(loaded(plan, "toolkits/plan.md")))
+    assert state.errors == [] and "Ask the group" not in str(html)  # never for learners
+    html, state = render(plan, items_view(loaded(plan, "toolkits/plan.md"), trainer=True))
+    assert state.errors == [] and "Ask the group first." in html.select_one(".trainer-note").get_text()
+    # Indented in a list item, the loader reads no note: hidden from learners all the same,
+    # but the page would show trainers a note that was never checked.
+    hidden = plan + "\n- Item\n\n    /// trainer\n    Unchecked.\n    ///\n"
+    html, state = render(hidden, items_view(loaded(hidden, "toolkits/plan.md")))
+    assert "Unchecked" not in str(html)
+    assert len(state.errors) == 1 and state.errors[0].startswith(
+        "toolkits/employers/index.md: the page shows a trainer note where the content loader "
+        "read nothing (the trainer number 2 of the text).")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import TextBlock
+from .blocks import Shown, TextBlock
 from .problems import ContentProblem, Problems
 
 CASE, ANSWER, TRAINER = "case", "answer", "trainer"
@@ -92,6 +92,15 @@ def trainer_notes_in(blocks: list[TextBlock], file: str, problems: Problems) -> 
                          "facilitators, or remove the block.")
         notes.append(TrainerNote(text, block.line, _audiences(block)))
     return notes
+
+
+def shown(blocks: list[TextBlock], cases: list[Case], notes: list[TrainerNote]) -> list[Shown]:
+    """The cases and trainer notes as their page shows them (see blocks.Shown): a trainer
+    note has no argument, it is known by its place (None: invalid, reported)."""
+    by_line = {note.line: note for note in notes}
+    return [*(Shown(CASE, c.line, c.title, c) for c in cases),
+            *(Shown(TRAINER, b.line, "", by_line.get(b.line)) for b in blocks
+              if b.name == TRAINER)]
 
 
 def check_translated(cases: list[Case], notes: list[TrainerNote], english_cases: list[Case],

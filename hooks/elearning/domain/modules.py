@@ -12,13 +12,14 @@ from typing import Annotated, Any, Mapping
 from pydantic import Field
 
 from .audiences import Audience
-from .blocks import AUDIENCE, Shown, TextBlock, shown_on_page as _shown_on_page
-from .cases import CASE, Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .blocks import Shown, TextBlock, shown_on_page as _shown_on_page
+from .cases import Case, TrainerNote, cases_in, check_translated, trainer_notes_in
+from .cases import shown as shown_cases_and_notes
 from .decisions import DECISION, Decision, decisions_in
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .problems import Problems
 from .quizzes import TEST_QUESTION, Quiz, quizzes_in
-from .scenarios import SCENARIO, LoadedScenario, scenarios_in
+from .scenarios import LoadedScenario, scenarios_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds
@@ -150,11 +151,11 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
         tests = [s.model for s in test_blocks if s.model is not None]
         valid = all(s.model is not None for s in (*quiz_blocks, *test_blocks))
         cases = cases_in(blocks, file, problems)
-        found = _Found(quizzes, cases, trainer_notes_in(blocks, file, problems), tests,
-                       [s.model for s in decision_fences], valid,
+        notes = trainer_notes_in(blocks, file, problems)
+        found = _Found(quizzes, cases, notes, tests, [s.model for s in decision_fences], valid,
                        shown_on_page(blocks, quiz_blocks, decision_fences, cases,
                                      scenarios_in(blocks, file, context.get("contacts") or {},
-                                                  problems)))
+                                                  problems), notes))
         # An English question with an error is reported there once: its translations are
         # compared with the English text only once every English question is valid.
         if english is not None and english.valid:
@@ -184,12 +185,12 @@ def _load_module(slug, by_language, root, source_language, context, problems) ->
 
 def shown_on_page(blocks: list[TextBlock], quiz_blocks: list[Shown],
                   decision_fences: list[Shown], cases: list[Case],
-                  scenarios: list[LoadedScenario] = ()) -> tuple[Shown, ...]:
+                  scenarios: list[LoadedScenario] = (),
+                  notes: list[TrainerNote] = ()) -> tuple[Shown, ...]:
     """What the page of a module text shows, as loaded, in reading order."""
     return _shown_on_page(blocks, quiz_blocks, decision_fences,
-                          (Shown(CASE, c.line, c.title, c) for c in cases),
-                          (Shown(SCENARIO, s.block.line, s.block.argument, s.scenario)
-                           for s in scenarios))
+                          shown_cases_and_notes(blocks, cases, notes),
+                          (s.shown for s in scenarios))
 
 
 @dataclass(frozen=True)

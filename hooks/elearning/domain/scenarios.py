@@ -8,7 +8,7 @@ from typing import Mapping
 
 from pydantic import Field
 
-from .blocks import TextBlock
+from .blocks import Shown, TextBlock
 from .contacts import Contact, unknown_contact_message
 from .problems import Problems
 from .schema import ContentModel, Text, validate
@@ -42,6 +42,11 @@ class LoadedScenario:
     block: TextBlock
     scenario: Scenario | None
     referred: frozenset[str]
+
+    @property
+    def shown(self) -> Shown:
+        """As its page shows it (see blocks.Shown)."""
+        return Shown(SCENARIO, self.block.line, self.block.argument, self.scenario)
 
 
 def scenarios_in(blocks: list[TextBlock], file: str, contacts: Mapping[str, Contact],

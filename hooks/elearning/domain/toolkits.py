@@ -14,7 +14,8 @@ from pydantic import Field
 
 from .audiences import Audience
 from .blocks import Shown, shown_on_page
-from .cases import CASE, cases_in
+from .cases import cases_in, trainer_notes_in
+from .cases import shown as shown_cases_and_notes
 from .contacts import Contact, check_references
 from .documents import Translatable, checked_blocks, discover, load_versions
 from .decisions import DECISION, DECISION_INFO
@@ -22,7 +23,7 @@ from .quizzes import QUIZ, report_outside_module
 from .flowcharts import (LoadedFlowchart, check_translated_flowcharts,
                          fenced_flowcharts, flowcharts_in)
 from .problems import Problems
-from .scenarios import SCENARIO, scenarios_in
+from .scenarios import scenarios_in
 from .schema import ContentModel, Text
 from .source import MarkdownSource
 from .tagging import AudienceIds, for_audience
@@ -175,8 +176,9 @@ def _check_body(source: MarkdownSource, display: str, audiences, contacts, probl
     shown = shown_on_page(
         blocks, (Shown(QUIZ, b.line, b.argument, None) for b in blocks if b.name == QUIZ),
         (Shown(DECISION, line, text, None) for line, text in decisions),
-        (Shown(SCENARIO, s.block.line, s.block.argument, s.scenario) for s in scenarios),
-        (Shown(CASE, c.line, c.title, c) for c in cases_in(blocks, display, problems)))
+        (s.shown for s in scenarios),
+        shown_cases_and_notes(blocks, cases_in(blocks, display, problems),
+                              trainer_notes_in(blocks, display, problems)))
     return charts, used, shown
 
 

@@ -1,18 +1,25 @@
-"""Relative links and images keep working when a module's text is shown in a course.
+"""Relative links and images keep working when a module's text is shown elsewhere.
 
-A module written in modules/ is also shown at courses/<audience>/<slug>.html. Its relative
-links were written for modules/; this rewrites them for where the page really is, before
-MkDocs resolves and checks them.
+A module written in modules/ is also shown at courses/<audience>/<slug>.html, and its cases
+and trainer notes in the facilitator guide (toolkits/<audience>/facilitator.html). Its
+relative links were written for modules/; this rewrites them for where the page really is,
+before MkDocs resolves and checks them. A page that joins texts written in several places
+marks where each part was written on the part's heading (WRITTEN_IN): the part runs to the
+next heading of the same level or higher.
 """
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .view import PageView
+
+WRITTEN_IN = "data-written-in"  # on a heading: 'modules/x.md', where its part was written
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
 
 def rebase(url: str, view: PageView) -> str:
@@ -32,13 +39,23 @@ class LinkRebaseProcessor(Treeprocessor):
 
     def run(self, root):
         view = self.state.current
-        if view is None or view.source_uri == view.view_uri:
+        if view is None:
             return
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                url = element.get(attribute)
-                if url:
-                    element.set(attribute, rebase(url, view))
+        part, level = view, 7  # level: of the heading that marked where the part was written
+        for block in root:
+            if block.tag in _HEADINGS:
+                marked = block.attrib.pop(WRITTEN_IN, None)
+                if marked is not None:
+                    part, level = replace(view, source_uri=marked), _HEADINGS[block.tag]
+                elif _HEADINGS[block.tag] <= level:
+                    part, level = view, 7
+            if part.source_uri == part.view_uri:
+                continue
+            for element in block.iter():
+                for attribute in ("href", "src"):
+                    url = element.get(attribute)
+                    if url:
+                        element.set(attribute, rebase(url, part))
 
 
 class LinkRebaseExtension(Extension):

@@ -9,16 +9,20 @@ import xml.etree.ElementTree as etree
 from pymdownx.blocks.block import Block
 
 from .. import interface
+from ..domain.cases import TRAINER
 from .extension import BlockExtension
 
 
 class TrainerNote(Block):
-    NAME = "trainer"
+    NAME = TRAINER
     ARGUMENT = None
     OPTIONS = {}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.parent = parent
+        # Known by its place among the notes the loader read (it has no argument): a note
+        # the loader did not read stops the build, even where learners would not see it.
+        self.config["state"].take(TRAINER, "", "a trainer note")
         view = self.config["state"].current
         self.shown = bool(view and view.trainer)
         note = etree.SubElement(parent, "div", {"class": "admonition note trainer-note"})

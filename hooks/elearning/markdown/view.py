@@ -90,7 +90,7 @@ class ViewState:
 def _where(view: PageView, identity: str, expected) -> str:
     """'file, line n' of the page's construct: the first loaded text holding it as written,
     else the construct the loader read in its place, else the page (its only text's file)."""
-    for text in view.texts:
+    for text in view.texts if identity.strip() else ():  # no argument: known by its place
         written = text.body.find(identity.strip())
         if written >= 0:
             return f"{text.file}, line {text.body_line + text.body.count(chr(10), 0, written)}"

@@ -332,8 +332,8 @@ class SiteBuild:
             questions = tuple((m.slug, m.text(language).title, quizzes)
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(
-                language, shown.course.id, names, src_uri, src_uri, file=file,
-                test_questions=questions, items=shown.texts(language))
+                language, shown.course.id, names, src_uri, src_uri, self._shown_as(shown.course),
+                file=file, test_questions=questions, items=shown.texts(language))
             return markdown
         if shown is None:
             self.view_state.current = PageView(language, None, names, src_uri, src_uri,

@@ -17,21 +17,19 @@ class ExternalLoadFinder:
     def __init__(self):
         self.found: list[str] = []
 
-    def starttag(self, tag, attrs):
+    def starttag(self, tag, attributes):
         if tag == "link":
-            values = dict(attrs)
-            rels = set((values.get("rel") or "").lower().split())
-            if rels & LOADING_LINK_RELS and is_external(values.get("href")):
-                self.found.append(f"<link rel={values.get('rel')}> {values['href']}")
+            rels = set((attributes.get("rel") or "").lower().split())
+            if rels & LOADING_LINK_RELS and is_external(attributes.get("href")):
+                self.found.append(f"<link rel={attributes.get('rel')}> {attributes['href']}")
             return
-        for name, value in attrs:
+        for name, value in attributes.items():
             if (tag, name) in LOADING_ATTRIBUTES and is_external(value):
                 self.found.append(f"<{tag} {name}> {value}")
             if name == "srcset" and value and any(is_external(part.split()[0])
                                                   for part in value.split(",") if part.strip()):
                 self.found.append(f"<{tag} srcset> {value}")
 
-    startendtag = starttag
     endtag = data = None  # it takes neither end tags nor text (built_pages.py)
 
 

@@ -20,6 +20,7 @@ from ..domain.reports import (Gap, cases_without_model_answer, coverage, facts_t
                                modules_without_test_questions)
 from ..domain.tagging import in_order
 from ..domain.toolkits import Toolkit, ToolkitItem
+from ..markdown.links import WRITTEN_IN
 from .pdf import PdfDocument, pdf_name, toolkit_documents
 
 HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -69,22 +70,6 @@ def _admonition(kind: str, title: str, markdown: str) -> str:
     """A titled box around Markdown text (indented under '!!! kind "title"')."""
     body = "\n".join(f"    {line}" if line.strip() else "" for line in markdown.splitlines())
     return f'!!! {kind} "{title.replace(chr(34), chr(39))}"\n\n{body}\n'
-
-
-MODULE_LINK = re.compile(r"\]\((?P<target>[\w.-]+)\.md(?P<anchor>#[^)\s]*)?\)")
-
-
-def _from_modules_folder(markdown: str, course: Course) -> str:
-    """Links written in a module (to another module, as 'referral.md') as seen from
-    toolkits/<audience>/: to the module in the course, or in the module library."""
-    in_course = {module.slug for module in course.modules}
-
-    def moved(match: re.Match) -> str:
-        slug, anchor = match["target"], match["anchor"] or ""
-        folder = f"courses/{course.id}" if slug in in_course else "modules"
-        return f"](../../{folder}/{slug}.md{anchor})"
-
-    return MODULE_LINK.sub(moved, markdown)
 
 
 class PageWriter:
@@ -301,7 +286,8 @@ class PageWriter:
             notes = module.trainer_notes_for(course.id, self.language)
             if not cases and not notes:
                 continue
-            chunks.append(f"### {text.title}")
+            # Its links were written from modules/ (markdown/links.py rebases them).
+            chunks.append(f'### {text.title} {{ {WRITTEN_IN}="modules/{module.slug}.md" }}')
             for case in cases:
                 chunks.append(f"#### {self.t('case_study', title=case.title)}\n\n"
                               f"{demote_headings(demote_headings(case.text))}")
@@ -312,7 +298,7 @@ class PageWriter:
                     chunks.append(f"*{self.t('not_available_yet')}*")
             for note in notes:
                 chunks.append(_admonition("note", self.t("trainer_note"), note.text))
-        return _from_modules_folder("\n\n".join(chunks), course)
+        return "\n\n".join(chunks)
 
     def _decisions(self, course: Course) -> str:
         """Every decision exercise of the course, each end with the shortest path of choices

@@ -119,7 +119,7 @@ class InlineCode:
 
 
 class InlineCodeFinder:
-    """The inline code of one page, as its parser meets the tags (built_pages.read_html)."""
+    """The inline code of one page, as its parser meets the tags (built_pages.read_page)."""
 
     def __init__(self, where: str):
         self.found = InlineCode()
@@ -127,17 +127,13 @@ class InlineCodeFinder:
         self._collecting: str | None = None  # "script" or "style" while inside one
         self._text: list[str] = []
 
-    def starttag(self, tag, attrs):
-        self._attributes(tag, attrs)
+    def starttag(self, tag, attributes):
+        self._attributes(tag, attributes)
         if tag == "script":
-            values = dict(attrs)
-            if "src" not in values and self._executed(values):
+            if "src" not in attributes and self._executed(attributes):
                 self._start("script")
         elif tag == "style":
             self._start("style")
-
-    def startendtag(self, tag, attrs):
-        self._attributes(tag, attrs)  # <script/> or <style/> have no text to hash
 
     def data(self, data):
         if self._collecting:
@@ -165,10 +161,9 @@ class InlineCodeFinder:
             kind = f"text/{language}" if language else ""
         return kind.strip().lower() in JAVASCRIPT_TYPES
 
-    def _attributes(self, tag, attrs) -> None:
-        for name, value in attrs:
-            name = name.lower()
-            if name == "style" and value is not None:
+    def _attributes(self, tag, attributes) -> None:
+        for name, value in attributes.items():
+            if name == "style":
                 self.found.style_attributes.add(value)
             elif name.startswith("on") and len(name) > 2:
                 self.found.unsafe.append(f"{self.where}: <{tag} {name}=...>")

@@ -34,7 +34,7 @@ class RawMarkdownFinder:
         self.lines: list[str] = [""]
         self._verbatim = 0
 
-    def starttag(self, tag, attrs):
+    def starttag(self, tag, attributes):
         if tag in _VERBATIM:
             self._verbatim += 1
         elif tag not in _INLINE:
@@ -49,10 +49,6 @@ class RawMarkdownFinder:
     def data(self, data):
         if not self._verbatim:
             self.lines[-1] += data
-
-    def startendtag(self, tag, attrs):
-        self.starttag(tag, attrs)
-        self.endtag(tag)
 
     def found(self) -> list[str]:
         """What looks like Markdown in the visible text: 'what: "the line"' each."""
