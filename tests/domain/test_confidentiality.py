@@ -315,6 +315,8 @@ def test_every_text_file_is_checked_whatever_its_name_or_folder(tmp_path):
 BIRTH_WORDS = ["born", "b. 1990", "DOB", "D.O.B.", "date of birth", "date\nof  birth", "birth date",
                "birthdate", "birthday", "doğum tarixi", "doğulub", "təvəllüdü", "anadan olub",
                "родилась", "рождения", "д. р.", "д.р.", "г.р.", "г. р.", "р. 1990"]
+FIN_WORDS = ["FIN", "PIN", "FİN", "Fİn", "ФИН", "ПИН", "fərdi identifikasiya nömrəsi kodu",
+             "personal identification number", "персональный идентификационный номер"]
 EMAIL_FORMS = ["aysel@mail.ru", "aysel @ mail.ru", "aysel [at] mail [dot] ru",
                "aysel(at)mail(dot)ru", "aysel {собака} mail.ru", "aysel <эт> mail.ru",
                "aysel собака mail.ru", "aysel at gmail dot com", "aysel at yandex.ru"]
@@ -332,7 +334,10 @@ def test_a_quick_test_finds_every_text_its_rule_would_report():
     texts = [text for text, _ in CORPUS]
     texts += [f"Aysel, {form} 12 March 1990" for word in BIRTH_WORDS for form in _cases(word)]
     texts += [f"Write to {form} today." for word in EMAIL_FORMS for form in _cases(word)]
-    texts += ["Passport no. AZE 1234 5678", "паспорт серии AA 123-456", "On 12.03.2005 she left."]
+    texts += ["Passport no. AZE 1234 5678", "паспорт серии AA 123-456", "On 12.03.2005 she left.",
+              "AZE12345678", "pasport AA1234567", "+1 2 34 56 78", "0012 345 67 89",
+              "(050) 123 45 67", "12 345 67", "994 50 123 45 67"]
+    texts += [f"{form}: 5AB12CD" for word in FIN_WORDS for form in _cases(word)]
     checked = 0
     for rule in RULES:
         if rule.needed is None:
@@ -344,7 +349,7 @@ def test_a_quick_test_finds_every_text_its_rule_would_report():
     assert checked > 100
 
 
-@pytest.mark.parametrize("letters", ["[BbDdTtAaРрДдᲁГг]", "[Ссᲃ]"])
+@pytest.mark.parametrize("letters", ["[BbDdTtAaРрДдᲁГг]", "[Ссᲃ]", "[FfPpФфПп]"])
 def test_the_first_letters_of_the_quick_tests_are_every_form_the_regex_engine_matches(letters):
     """The quick tests write the first letter of each word case-sensitively (so that the
     engine can skip other characters fast): every character that a case-insensitive

@@ -23,6 +23,9 @@ def found(text):
 @pytest.mark.parametrize("text", [
     "Call the 152 hotline.", "Zəng edin: 152.", "горячая линия 152", "(152)", "152, or the police",
     "Call +994 12 465 90 71 today", "IOM: (012) 465-90-71", "IOM: 0124659071",
+    # Every separator between the digits (the quick test takes them all out first)
+    "IOM: +994\u00a0(12)\u00a0465.90.71", "IOM: 012–465—90–71", "IOM: 994 12 465\n90 71",
+    "IOM: + 994 12\u2009465 90 71",
 ])
 def test_a_directory_number_typed_as_text_is_reported_with_the_reference_to_use(text):
     problems = found("First line.\n" + text)

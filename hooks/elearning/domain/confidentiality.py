@@ -139,6 +139,10 @@ _PASSPORT = r"(?i:AZE[\s-]?\d{8}|[A-Z]{1,2}[\s-]?\d{6,9})"  # AZE 12345678, AA12
 _FIN = (r"(?:\b(?i:FIN|PIN)|FİN|Fİn|ФИН|ПИН|(?i:fərdi\s+identifikasiya\s+nömrəsi|"
         r"personal\s+identification\s+number|персональный\s+идентификационный\s+номер))"
         r"(?:\s*(?i:kod\w*|code|код\w*|nömrəsi|number|no\.?|№|:|-|—|–))*\s*")
+# The quick test of a FIN's name (Rule.needs), written as _BIRTH_QUICK is.
+_FIN_QUICK = (r"[FfPpФфПп](?:(?<=[Ff])(?i:in|ərdi\s+identifikasiya\s+nömrəsi)|(?<=F)İ[Nn]"
+              r"|(?<=[Pp])(?i:in|ersonal\s+identification\s+number)|(?<=[ФП])ИН"
+              r"|(?<=[Пп])(?i:ерсональный\s+идентификационный\s+номер))")
 _FIN_CODE = r"(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[0-9A-Za-z]{7}(?![0-9A-Za-z])"
 _CAPITALISED = r"[A-ZА-ЯЁƏÖÜÇŞĞİ][a-zа-яёəöüçşğıi̇]+"
 
@@ -292,18 +296,21 @@ def is_personal_mobile(phone: str) -> bool:
 RULES: tuple[Rule, ...] = (
     Rule("phone number", rf"{_NOT_AFTER}(?P<found>{_PHONE}){_NOT_BEFORE}",
          "the phone number '{found}' is not in the contacts directory. Never publish a "
-         "person's number: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_phone),
+         "person's number: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_phone,
+         needs=r"\d\d"),  # every form of _PHONE has two digits in a row
     Rule("e-mail address", rf"(?<![\w.+-])(?P<found>{_EMAIL})(?![\w])",
          "the e-mail address '{found}' is not in the contacts directory. Never publish a "
          "person's address: remove it. " + USE_THE_DIRECTORY, unless=_is_directory_email,
          needs=_EMAIL_QUICK),
     Rule("FIN code", rf"{_FIN}(?P<found>{_FIN_CODE})",
-         "'{found}' looks like a personal identification number (FIN). " + NO_DOCUMENT_NUMBERS),
+         "'{found}' looks like a personal identification number (FIN). " + NO_DOCUMENT_NUMBERS,
+         needs=_FIN_QUICK),
     Rule("document number", rf"{_DOCUMENT}\s*(?:{_NUMBER_WORD}\s*)*(?P<found>{_DOCUMENT_NUMBER})",
          "'{found}' looks like the number of a passport or identity document. "
          + NO_DOCUMENT_NUMBERS, needs=r"\d(?:[\s-]?\d){5}"),  # in every _DOCUMENT_NUMBER
     Rule("passport number", rf"{_NOT_AFTER}(?P<found>{_PASSPORT}){_NOT_BEFORE}",
-         "'{found}' looks like a passport or ID-card number. " + NO_DOCUMENT_NUMBERS),
+         "'{found}' looks like a passport or ID-card number. " + NO_DOCUMENT_NUMBERS,
+         needs=r"\d{6}"),  # every form of _PASSPORT has six digits in a row
     Rule("date of birth", rf"{_BIRTH}[\s\S]{{0,40}}?(?P<found>{_BIRTH_DATE})"
                           rf"|(?P<date>{_FULL_DATE})[\s\S]{{0,25}}?{_BIRTH}",
          "'{found}' looks like a date of birth. Remove it: an age ('19') is all a training "

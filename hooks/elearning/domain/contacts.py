@@ -136,25 +136,36 @@ _NUMBERED = re.compile(r"(?i:\b(?:no|art|article|decision|decree|order|law|qəra
                        r"постановлени\w*|приказ\w*)\.?|№|§)\s*$")
 
 
-def _typed(phone: str) -> re.Pattern[str]:
+# What separates the digits of a typed number (also en and em dashes, as the confidentiality
+# check): a text without separators has every typed number's digits in one piece.
+_SEPARATOR = r"[\s.()\-–—]"
+_SEPARATORS = re.compile(_SEPARATOR + "+")
+
+
+def _typed(phone: str) -> tuple[str, re.Pattern[str]]:
+    """The digits every typed form of `phone` has in one piece once the separators are
+    taken out (a quick test: most texts have none, and are not searched), and the pattern."""
     digits = re.sub(r"\D", "", phone)
     if len(digits) <= 4:
-        return re.compile(_NOT_AFTER + digits + _NOT_BEFORE)
+        return digits, re.compile(_NOT_AFTER + digits + _NOT_BEFORE)
     national = digits[3:] if digits.startswith("994") else digits.lstrip("0")
     # +994 12 465 90 71, (012) 465-90-71, 012 4659071: any separators, with or without 994/0
-    separators = r"[\s.()\-–—]*"  # also en and em dashes, as the confidentiality check
-    return re.compile(r"(?<![\d+])(?:\+?\s*994" + separators + r"|\(?0)?" +
-                      separators.join(national) + r"(?!\d)")
+    separators = _SEPARATOR + "*"
+    return national, re.compile(r"(?<![\d+])(?:\+?\s*994" + separators + r"|\(?0)?" +
+                                separators.join(national) + r"(?!\d)")
 
 
 def check_typed_numbers(texts: Iterable[tuple[str, int, str]], contacts: Mapping[str, Contact],
                         problems: Problems) -> None:
     """Report each directory number typed as text ((file, first line, text) as
     content_texts gives them), with the reference to write instead."""
-    patterns = [(contact, _typed(contact.phone)) for contact in contacts.values()
+    patterns = [(contact, *_typed(contact.phone)) for contact in contacts.values()
                 if contact.phone]
     for file, first_line, text in texts:
-        for contact, pattern in patterns:
+        digits_only = _SEPARATORS.sub("", text)
+        for contact, digits, pattern in patterns:
+            if digits not in digits_only:
+                continue
             for found in pattern.finditer(text):
                 if _NUMBERED.search(text[max(0, found.start() - 20):found.start()]):
                     continue

@@ -6,6 +6,7 @@ them into calls on the domain (load, assemble) and on the page writer (render).
 from __future__ import annotations
 
 import datetime
+import gc
 import html
 import logging
 import time
@@ -128,6 +129,11 @@ class SiteBuild:
             self.view_state.contacts = self.curriculum.contacts
             self.view_state.flowcharts = self.curriculum.flowcharts
             self.bundles = assets.Bundles.take_from(config)  # one stylesheet, one script
+            if not self.preview:
+                # A build's loaded content and imported code live until the process ends:
+                # the collector's full passes need not walk them again (a third of its time).
+                # Not under `mkdocs serve`, whose rebuilds load the content anew.
+                gc.freeze()
         self.version_lines[languages.current] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
         # The glossary's tooltips, in this language, for every page's Markdown.
