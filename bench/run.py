@@ -502,10 +502,24 @@ def page_kinds(site: Path) -> dict[str, Path]:
             "glossary": largest("glossary.html")}
 
 
-def measure_transfer(site: Path, stock_site: Path, project: Path) -> list[Row]:
+def own_code(site: Path) -> list[Path]:
+    """The site's own scripts and stylesheets as the built site serves them (minified), each
+    piece of code once: the site-wide bundles (`*.min.js`, `*.min.css`), every other file of
+    javascripts/ and stylesheets/ that is not inside a bundle (a page's own script, the
+    SCORM launch files, the trainers' results page), and the replaced lunr.multi.min.js."""
+    bundles = [*sorted((site / "javascripts").glob("*.min.js")),
+               *sorted((site / "stylesheets").glob("*.min.css"))]
+    inside = "\n".join(p.read_text(encoding="utf-8") for p in bundles)
+    others = [p for p in [*sorted((site / "javascripts").glob("*.js")),
+                          *sorted((site / "stylesheets").glob("*.css"))]
+              if p not in bundles and p.read_text(encoding="utf-8").strip() not in inside]
+    lunr = site / "assets/javascripts/lunr/min/lunr.multi.min.js"
+    return bundles + others + ([lunr] if lunr.is_file() else [])
+
+
+def measure_transfer(site: Path, stock_site: Path) -> list[Row]:
     """Baseline: the same first load of stock Material (the plain build): its home page for
-    the home page, its rendering of the same module for every other page. `project` is the
-    snapshot the site was built from (its own scripts and stylesheets)."""
+    the home page, its rendering of the same module for every other page."""
     kinds = page_kinds(site)
     stock_home = first_load_bytes(stock_site, stock_site / "index.html")
     same_module = stock_site / kinds["library module"].relative_to(site)
@@ -520,10 +534,7 @@ def measure_transfer(site: Path, stock_site: Path, project: Path) -> list[Row]:
         baseline = stock_home if kind == "home" else stock_module
         rows.append(ratio_row(f"first load gz, {kind} ({page.relative_to(site).as_posix()})",
                               size, baseline, kb, "<= 200 KB gz", size <= 200 * KB))
-    own = [*sorted((project / "overrides/javascripts").glob("*.js")),
-           *sorted((project / "overrides/stylesheets").glob("*.css")),
-           project / "overrides/assets/javascripts/lunr/min/lunr.multi.min.js"]
-    own_size = gzipped(b"\n".join(p.read_bytes() for p in own if p.is_file()))
+    own_size = gzipped(b"\n".join(p.read_bytes() for p in own_code(site)))
     material = [*(stock_site / "assets/javascripts").glob("bundle.*.min.js"),
                 *(stock_site / "assets/stylesheets").glob("*.min.css")]
     material_size = gzipped(b"\n".join(p.read_bytes() for p in sorted(material)))
@@ -800,7 +811,7 @@ def main() -> int:
             except RuntimeError as error:
                 print(f"Edit to preview could not be measured: {error}")
         if hooked:
-            rows += measure_transfer(hooked.site, stock.site, project=hooked.site.parent)
+            rows += measure_transfer(hooked.site, stock.site)
             rows += measure_results_page(hooked.site, work)
         if hooked and args.lighthouse:
             rows += measure_lighthouse(hooked.site, stock.site, args.lighthouse_runs)

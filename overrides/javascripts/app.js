@@ -45,8 +45,15 @@
     if (hadController) showUpdate()
     hadController = true
   })
-  navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function (registration) {
-    // Looks for a new version at every page (the browser alone does so at most once a day).
-    if (hadController) registration.update().catch(function () {})
-  }).catch(function () { /* no worker: the site works online as before */ })
+  function register() {
+    navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function (registration) {
+      // Looks for a new version at every page (the browser alone does so at most once a day).
+      if (hadController) registration.update().catch(function () {})
+    }).catch(function () { /* no worker: the site works online as before */ })
+  }
+  // Once the page has shown and loaded (later.js): the worker's first install downloads the
+  // whole site, which must not compete with the page being opened on a slow network.
+  if (window.CTELater) window.CTELater(register)
+  else if (document.readyState === "complete") register()
+  else window.addEventListener("load", register)
 })()

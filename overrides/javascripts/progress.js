@@ -180,7 +180,9 @@
 
   var strings = null
   function text(key, values) {
-    if (strings === null) {
+    // `!strings`: a storage notice may be shown while this file is still running (deferred
+    // scripts run after the page is parsed), before the line above has set it.
+    if (!strings) {
       var element = document.getElementById("elearning-interface")
       try { strings = element ? JSON.parse(element.textContent) : {} } catch (e) { strings = {} }
     }

@@ -9,6 +9,7 @@ from .case_study import CaseStudyExtension
 from .checklist import ChecklistExtension
 from .contact_reference import ContactReferenceExtension
 from .course_test import CourseTestExtension
+from .glossary_terms import GlossaryTermsExtension
 from .links import LinkRebaseExtension
 from .quiz import QuizExtension
 from .quiz_sheet import QuizSheetExtension
@@ -34,6 +35,7 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         ContactReferenceExtension(state=state),
         LinkRebaseExtension(state=state),
         ChecklistExtension(),
+        GlossaryTermsExtension(),
     ]
 
 

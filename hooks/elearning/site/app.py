@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.elearning")
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-THEME_COLOUR = "#4051b5"  # Material's indigo primary (mkdocs.yml palette)
+THEME_COLOUR = "#4051b5"  # Material's default primary colour, indigo
 BACKGROUND = "#ffffff"
 ICONS = ((192, "assets/icons/icon-192.png"), (512, "assets/icons/icon-512.png"))
 LEFT_OUT_SUFFIXES = (".pdf", ".map", ".gz", ".xml")

@@ -36,7 +36,7 @@ from ..domain.toolkits import ToolkitItem
 from ..markdown import PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
-from . import app, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
+from . import app, assets, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
 from .built_pages import BuiltPages
 from .i18n import Languages, generated_page
 from .pages import PageWriter
@@ -111,6 +111,7 @@ class SiteBuild:
         # (a build) do them all.
         self.preview = False
         self.not_found_page = ""  # 404.html as the default language's build wrote it
+        self.bundles = assets.Bundles((), ())  # mkdocs.yml's extra_javascript and extra_css
 
     # -- on_startup (mkdocs build, serve, gh-deploy; once per command) --------------------
     def start(self, command: str) -> None:
@@ -127,6 +128,7 @@ class SiteBuild:
             self.curriculum = self._load(config, languages.of_the_content)
             self.view_state.contacts = self.curriculum.contacts
             self.view_state.flowcharts = self.curriculum.flowcharts
+            self.bundles = assets.Bundles.take_from(config)  # one stylesheet, one script
             if not self.preview:
                 # A build's loaded content and imported code live until the process ends:
                 # the collector's full passes need not walk them again (a third of its time).
@@ -151,6 +153,9 @@ class SiteBuild:
     def template_globals(self, env, config: MkDocsConfig):
         """What overrides/*.html show of the language being built, as `elearning.*`."""
         languages = Languages(config)
+        # JSON in pages (`tojson`: interface strings, Material's config) as UTF-8, not \uXXXX:
+        # a Russian page's interface strings are 20 KB escaped, 8 KB not. `<>&'` stay escaped.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         env.globals["elearning"] = {
             "interface": interface.browser_strings(languages.current),
             "version_line": self.version_lines[languages.current],
@@ -405,6 +410,7 @@ class SiteBuild:
         if not Languages(config).is_first_build:
             return
         site = Path(config.site_dir)
+        self.bundles.write(Path(config.theme.custom_dir), site)
         if not self.preview:  # the checks of every page wait for `make site` / `make check`
             self.pages.see_files(site)  # a .html copied from the content folder, if any
             self.pages.check(self.sources)
