@@ -10,7 +10,7 @@ GLOSSARY = {"exploitation": "Using a person for profit.", "NRM": "National Refer
 def render(text):
     state = ViewState(contacts={})
     state.current = PageView("en")
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "pymdownx.details", "abbr",
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "pymdownx.details", "abbr", "tables",
                                        *authoring_extensions(state)],
                            extension_configs={"abbr": {"glossary": GLOSSARY}})
     return BeautifulSoup(md.convert(text), "html.parser")
@@ -35,3 +35,13 @@ def test_a_first_use_in_hidden_content_gives_way_to_a_visible_one():
     # A term used only in hidden content keeps its explanation there.
     html = render("??? note \"More\"\n    Collapsed: the NRM, the NRM.\n")
     assert len(html.select("details abbr")) == 1
+
+
+def test_the_glossary_pages_term_column_keeps_every_tooltip():
+    html = render("| Term | Meaning |\n| --- | --- |\n"
+                  "| **exploitation**{ .glossary-term } | in the NRM |\n"
+                  "| **NRM**{ .glossary-term } | the NRM refers |\n")
+    terms = [strong.find("abbr") for strong in html.select("strong.glossary-term")]
+    assert all(terms) and len(terms) == 2
+    # The meanings column: each term once.
+    assert [a.get_text() for a in html.select("td:nth-of-type(2) abbr")] == ["NRM"]

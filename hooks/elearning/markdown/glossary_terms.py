@@ -5,7 +5,8 @@ Why: a long page used a term dozens of times (136 tooltips on a Russian mini-too
 one a tooltip the theme prepares as the page opens (three times the script time of the page)
 and a keyboard stop; the meaning repeated in every `title` also made the page larger. The
 first use is the first one a learner sees: outside hidden content (quiz feedback, collapsed
-details), unless the term appears only there. Every term stays in the glossary page.
+details), unless the term appears only there. Every term stays in the glossary page, where
+each term in its term column keeps its own (class `glossary-term`).
 """
 from __future__ import annotations
 
@@ -20,11 +21,15 @@ def _hidden(element: etree.Element) -> bool:
             or (element.tag == "details" and "open" not in element.attrib))
 
 
+DEFINING = "glossary-term"  # the glossary page's term column: every term keeps its tooltip
+
+
 def _uses(parent: etree.Element, hidden: bool, found: list) -> None:
     """(abbr, its parent, inside hidden content) in document order."""
     for child in parent:
         if child.tag == "abbr" and child.get("title"):
-            found.append((child, parent, hidden))
+            if DEFINING not in (parent.get("class") or "").split():
+                found.append((child, parent, hidden))
         _uses(child, hidden or _hidden(child), found)
 
 
