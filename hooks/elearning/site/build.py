@@ -103,6 +103,7 @@ class SiteBuild:
         self.pages = BuiltPages()
         # 'Content version 1.0, 28 November 2026' by language, set when its build starts.
         self.version_lines: dict[str, str] = {}
+        self.writers: dict[str, PageWriter] = {}  # by language, set when its build starts
         self.problem_count = build_log.ProblemCount()
         self.started = time.monotonic()
         # `mkdocs serve` (make serve): a preview for authors, rebuilt on every edit, leaves
@@ -136,9 +137,12 @@ class SiteBuild:
                 gc.freeze()
         self.version_lines[languages.current] = self.version_line(config, languages.current)
         self.pdfs = pdf.enabled(config.extra.get("pdf", False))
+        # One writer per language build, for its generated pages and every page's frame.
+        writer = self.writers[languages.current] = PageWriter(
+            self.curriculum, languages.current, self.version_lines[languages.current],
+            str(config.extra.get("content_version", "draft")), self.pdfs)
         # The glossary's tooltips, in this language, for every page's Markdown.
-        config.mdx_configs["abbr"] = {"glossary": PageWriter(
-            self.curriculum, languages.current).abbreviations()}
+        config.mdx_configs["abbr"] = {"glossary": writer.abbreviations()}
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))
@@ -222,9 +226,7 @@ class SiteBuild:
         stray = {str(path) for path in stray_files(Path(config.docs_dir), root / "toolkits")}
         for file in [f for f in files if f.abs_src_path in stray]:
             files.remove(file)
-        language = languages.current
-        writer = PageWriter(self.curriculum, language, self.version_lines[language],
-                            str(config.extra.get("content_version", "draft")), self.pdfs)
+        writer = self.writers[languages.current]
         self.module_pages = {}
         self.views = {f"{MODULES}/{slug}.md": ModuleView(module, None)
                       for slug, module in self.curriculum.modules.items()}
@@ -297,9 +299,7 @@ class SiteBuild:
             page.meta["title"] = html.escape(page.meta["title"], quote=False)
             page.meta["_title_escaped"] = True
             page.title = page.meta["title"]  # the theme's heading reads page.title
-        language = Languages(config).current
-        writer = PageWriter(self.curriculum, language, self.version_lines[language],
-                            str(config.extra.get("content_version", "draft")), self.pdfs)
+        writer = self.writers[Languages(config).current]
         source = self._source_of(page, writer.language, Path(config.config_file_path).parent)
         if source:
             self.sources[page.file.dest_uri] = source
