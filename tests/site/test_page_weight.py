@@ -7,7 +7,7 @@ import pytest
 import rjsmin
 from bs4 import BeautifulSoup
 
-from elearning.site.assets import minify_script, minify_stylesheet
+from elearning.site.assets import ScriptCache, minify_script, minify_stylesheet
 from tests.helpers import ROOT
 
 PAGES = ["index.html", "ru/index.html", "courses/law-enforcement/index.html",
@@ -78,6 +78,22 @@ def test_scripts_keep_the_names_other_scripts_and_pages_use():
     later = "(function () {\n  const long_name = 1 // ES2015\n  window.X = long_name\n})()\n"
     assert minify_script(later, "javascripts/x.js") == \
         "(function(){const long_name=1\nwindow.X=long_name})()"
+
+
+def test_minified_scripts_are_kept_by_content_and_old_ones_removed(tmp_path):
+    old, new = "(function () { var first = 1; window.A = first })()", \
+        "(function () { var second = 2; window.A = second })()"
+    cache = ScriptCache(tmp_path)
+    assert cache.minify(old, "a.js") == minify_script(old)
+    kept = list(tmp_path.iterdir())
+    kept[0].write_text("(kept)", encoding="utf-8")  # read again, not minified again
+    cache = ScriptCache(tmp_path)
+    assert cache.minify(old, "a.js") == "(kept)"
+    cache = ScriptCache(tmp_path)
+    cache.minify(new, "a.js")
+    cache.minify("(function () { let later = 1 })()", "b.js")  # not kept: its message every time
+    cache.prune()
+    assert [p.read_text(encoding="utf-8") for p in tmp_path.iterdir()] == [minify_script(new)]
 
 
 def test_json_in_pages_is_utf8_and_still_safe(built_site):
