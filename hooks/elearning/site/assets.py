@@ -24,9 +24,14 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
-from calmjs.parse import es5
-from calmjs.parse.exceptions import ECMASyntaxError
-from calmjs.parse.unparsers.es5 import minify_print
+
+try:  # pinned in requirements.txt; a .venv made before it still builds (`make` installs it)
+    from calmjs.parse import es5
+    from calmjs.parse.exceptions import ECMASyntaxError
+    from calmjs.parse.unparsers.es5 import minify_print
+    CALMJS = version("calmjs.parse")
+except ImportError:
+    CALMJS = None
 
 log = logging.getLogger("mkdocs.plugins.elearning")
 
@@ -41,6 +46,10 @@ def minify_stylesheet(text: str, name: str = "a stylesheet") -> str:
 
 def minify_script(text: str, name: str = "a script") -> str:
     """`text` without comments and white space, local names shortened (module docstring)."""
+    if CALMJS is None:
+        log.info(f"{name}: minified without shortening its names (calmjs.parse is not "
+                 "installed: .venv/bin/pip install -r requirements.txt)")
+        return rjsmin.jsmin(text)
     try:
         return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
     except ECMASyntaxError as error:
@@ -54,7 +63,7 @@ class ScriptCache:
     the minifier's version: calmjs reads in Python, a tenth of the build's CPU time for
     scripts that seldom change. Files no build asks for any more are removed."""
 
-    KEY = f"calmjs.parse {version('calmjs.parse')} obfuscate\0"
+    KEY = f"calmjs.parse {CALMJS} obfuscate\0"
 
     def __init__(self, folder: Path):
         self.folder = folder
