@@ -2,17 +2,16 @@
 import markdown
 from bs4 import BeautifulSoup
 
-from elearning.markdown import PageView, ViewState, authoring_extensions
+from elearning.markdown import Glossary, PageView, ViewState, authoring_extensions
 
 GLOSSARY = {"exploitation": "Using a person for profit.", "NRM": "National Referral Mechanism"}
 
 
 def render(text):
-    state = ViewState(contacts={})
+    state = ViewState(contacts={}, glossary=Glossary(GLOSSARY))
     state.current = PageView("en")
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "pymdownx.details", "abbr", "tables",
-                                       *authoring_extensions(state)],
-                           extension_configs={"abbr": {"glossary": GLOSSARY}})
+                                       *authoring_extensions(state)])
     return BeautifulSoup(md.convert(text), "html.parser")
 
 
@@ -45,3 +44,27 @@ def test_the_glossary_pages_term_column_keeps_every_tooltip():
     assert all(terms) and len(terms) == 2
     # The meanings column: each term once.
     assert [a.get_text() for a in html.select("td:nth-of-type(2) abbr")] == ["NRM"]
+
+
+def test_terms_are_found_in_every_text_but_code_and_wrapped_in_place():
+    html = render("`NRM` in code, *emphasis* then the NRM and exploitation, [a link](x.md) "
+                  "then exploitation.")
+    assert not html.select("code abbr")
+    assert [(a.get_text(), a.find_previous_sibling().name) for a in html.select("abbr")] == [
+        ("NRM", "em"), ("exploitation", "abbr")]  # two terms in one tail
+    assert html.get_text() == ("NRM in code, emphasis then the NRM and exploitation, a link "
+                               "then exploitation.")
+
+
+def test_an_authors_own_abbreviation_is_explained_at_its_first_use_too():
+    html = render("The IOM and the NRM.\n\nThe IOM again.\n\n*[IOM]: International Organization for Migration\n")
+    assert [(a.get_text(), a["title"]) for a in html.select("abbr")] == [
+        ("IOM", "International Organization for Migration"), ("NRM", GLOSSARY["NRM"])]
+    assert html.get_text().split() == "The IOM and the NRM. The IOM again.".split()
+
+
+def test_without_a_glossary_nothing_is_wrapped():
+    state = ViewState(contacts={})
+    state.current = PageView("en")
+    md = markdown.Markdown(extensions=["abbr", *authoring_extensions(state)])
+    assert md.convert("The NRM.") == "<p>The NRM.</p>"

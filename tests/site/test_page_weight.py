@@ -4,10 +4,10 @@ no palette stylesheet; a glossary term explained once per page; JSON written as 
 import re
 
 import pytest
-import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
 
+from elearning.site.assets import ScriptCache, minify_script, minify_stylesheet
 from tests.helpers import ROOT
 
 PAGES = ["index.html", "ru/index.html", "courses/law-enforcement/index.html",
@@ -41,8 +41,8 @@ def test_one_own_stylesheet_one_site_script_and_every_script_deferred(built_site
 
 def test_the_bundles_hold_every_listed_file_minified_in_order(built_site):
     for folder, names, suffix, minify, bundle in (
-            ("javascripts", BUNDLED_SCRIPTS, ".js", rjsmin.jsmin, "elearning.min.js"),
-            ("stylesheets", BUNDLED_STYLESHEETS, ".css", rcssmin.cssmin, "elearning.min.css")):
+            ("javascripts", BUNDLED_SCRIPTS, ".js", minify_script, "elearning.min.js"),
+            ("stylesheets", BUNDLED_STYLESHEETS, ".css", minify_stylesheet, "elearning.min.css")):
         text = (built_site / folder / bundle).read_text(encoding="utf-8")
         places = [text.index(minify((ROOT / "overrides" / folder / (name + suffix))
                                     .read_text(encoding="utf-8"))) for name in names]
@@ -65,6 +65,35 @@ def test_a_glossary_term_is_explained_once_per_page(built_site, page):
     assert titles and len(titles) == len(set(titles)), page
     if page.endswith("glossary.html"):
         assert len(terms) == len(html.select(".glossary-term")) > 20
+
+
+def test_scripts_keep_the_names_other_scripts_and_pages_use():
+    """Local names are shortened, names the scripts share (window.*, properties, strings)
+    are not; a script the minifier cannot read is still minified, names kept."""
+    source = (ROOT / "overrides/javascripts/quiz.js").read_text(encoding="utf-8")
+    text = minify_script(source)
+    assert "window.CTEQuestions" in text and ".dataset.quiz" in text and '"cte:progress"' in text
+    assert "function showModuleProgress" in source and "showModuleProgress" not in text
+    assert len(text) < 0.9 * len(rjsmin.jsmin(source))  # white space and comments only
+    later = "(function () {\n  const long_name = 1 // ES2015\n  window.X = long_name\n})()\n"
+    assert minify_script(later, "javascripts/x.js") == \
+        "(function(){const long_name=1\nwindow.X=long_name})()"
+
+
+def test_minified_scripts_are_kept_by_content_and_old_ones_removed(tmp_path):
+    old, new = "(function () { var first = 1; window.A = first })()", \
+        "(function () { var second = 2; window.A = second })()"
+    cache = ScriptCache(tmp_path)
+    assert cache.minify(old, "a.js") == minify_script(old)
+    kept = list(tmp_path.iterdir())
+    kept[0].write_text("(kept)", encoding="utf-8")  # read again, not minified again
+    cache = ScriptCache(tmp_path)
+    assert cache.minify(old, "a.js") == "(kept)"
+    cache = ScriptCache(tmp_path)
+    cache.minify(new, "a.js")
+    cache.minify("(function () { let later = 1 })()", "b.js")  # not kept: its message every time
+    cache.prune()
+    assert [p.read_text(encoding="utf-8") for p in tmp_path.iterdir()] == [minify_script(new)]
 
 
 def test_json_in_pages_is_utf8_and_still_safe(built_site):

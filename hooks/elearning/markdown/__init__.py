@@ -9,8 +9,9 @@ from .case_study import CaseStudyExtension
 from .checklist import ChecklistExtension
 from .contact_reference import ContactReferenceExtension
 from .course_test import CourseTestExtension
-from .glossary_terms import GlossaryTermsExtension
+from .glossary_terms import Glossary, GlossaryTermsExtension
 from .links import LinkRebaseExtension
+from .plain_text import PlainTextExtension
 from .quiz import QuizExtension
 from .quiz_sheet import QuizSheetExtension
 from .scenario import ScenarioExtension
@@ -35,8 +36,9 @@ def authoring_extensions(state: ViewState) -> list[Extension]:
         ContactReferenceExtension(state=state),
         LinkRebaseExtension(state=state),
         ChecklistExtension(),
-        GlossaryTermsExtension(),
+        GlossaryTermsExtension(state=state),
+        PlainTextExtension(),
     ]
 
 
-__all__ = ["PageView", "ViewState", "authoring_extensions"]
+__all__ = ["Glossary", "PageView", "ViewState", "authoring_extensions"]

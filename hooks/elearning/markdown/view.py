@@ -42,6 +42,8 @@ class ViewState:
 
     contacts: Mapping = field(default_factory=dict)  # id -> domain Contact
     flowcharts: Mapping = field(default_factory=dict)  # YAML text -> domain Flowchart or None
+    # The glossary of the language being built (glossary_terms.Glossary), or None.
+    glossary: object = None
     errors: list[str] = field(default_factory=list)  # of the current page; see `take`
     _current: PageView | None = None
     _taken: dict[str, int] = field(default_factory=dict)

@@ -32,7 +32,7 @@ from ..domain.modules import Module
 from ..domain.reports import Gap, audience_gaps, cases_without_model_answer
 from ..domain.source import display_path
 from ..domain.toolkits import ToolkitItem
-from ..markdown import PageView, ViewState, authoring_extensions
+from ..markdown import Glossary, PageView, ViewState, authoring_extensions
 from ..markdown.decision import DecisionFence
 from ..markdown.flowchart import FlowchartFence
 from . import app, assets, build_log, html_fixes, navigation, pdf, policy, search, server_config, sitemap
@@ -142,7 +142,7 @@ class SiteBuild:
             self.curriculum, languages.current, self.version_lines[languages.current],
             str(config.extra.get("content_version", "draft")), self.pdfs)
         # The glossary's tooltips, in this language, for every page's Markdown.
-        config.mdx_configs["abbr"] = {"glossary": writer.abbreviations()}
+        self.view_state.glossary = Glossary(writer.abbreviations())
         if not any(getattr(ext, "state", None) is self.view_state
                    for ext in config.markdown_extensions):
             config.markdown_extensions.extend(authoring_extensions(self.view_state))

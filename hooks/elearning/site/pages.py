@@ -184,9 +184,9 @@ class PageWriter:
                               interface.plain_notes(self.language))
 
     def abbreviations(self) -> dict[str, str]:
-        """The glossary as tooltips wherever a term appears: Python-Markdown's abbr
-        `glossary` option (set once per language, where definitions appended to every page
-        were parsed again on every page, each one re-testing the rest of the block)."""
+        """The glossary as tooltips where a term is first used (markdown/glossary_terms.py;
+        set once per language, where definitions appended to every page were parsed again on
+        every page, each one re-testing the rest of the block)."""
         texts = [term.texts[self.language] for term in self.curriculum.glossary]
         return {text.term: self.plain(text.meaning) for text in texts}
 
