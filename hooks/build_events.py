@@ -53,7 +53,3 @@ def on_post_template(output_content, template_name, config):  # 404.html
 @event_priority(-200)  # after static-i18n has built every language and merged search
 def on_post_build(config):
     build.finish(config)
-
-
-def on_build_error(error):
-    build.abandon()
