@@ -1,5 +1,6 @@
 """Every built page is read once, as it is written; the post-build steps read none again
 (hooks/elearning/site/built_pages.py)."""
+import hashlib
 import json
 import os
 import subprocess
@@ -106,6 +107,19 @@ def test_only_pages_with_pdf_links_are_rewritten_later():
     pages.see("t.html", page('<span class="pdf-download__facts" data-pdf="t.pdf"></span>'))
     pages.see("u.html", page("<p>no link</p>"))
     assert pages.linking_pdfs() == ["t.html"]
+
+
+def test_line_ends_become_lf_before_inline_code_is_hashed_but_not_in_the_file_hash(tmp_path):
+    """As a browser tokenises the page: the policy's hash of a script written with CR LF or CR
+    is the hash of its text with LF; the offline app's hash is of the bytes as written."""
+    html = page('<script>a()\r\nb()\rc()</script><p style="color:\r\nred">x</p>')
+    (tmp_path / "a.html").write_bytes(html.encode())
+    for pages in (BuiltPages.of_folder(tmp_path), BuiltPages()):
+        if not pages.pages:
+            pages.see("a.html", html)
+        code = pages.pages["a.html"].inline_code
+        assert code.scripts == {"a()\nb()\nc()"} and code.style_attributes == {"color:\nred"}
+        assert pages.pages["a.html"].file.digest == hashlib.sha256(html.encode()).digest()
 
 
 def test_of_folder_reads_every_page_once(tmp_path):

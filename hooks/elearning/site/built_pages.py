@@ -5,8 +5,9 @@ Whatever must look at every page takes it from one reading of the page as MkDocs
 hashes (policy.py), what the page would load from outside the site (offline.py), Markdown
 left raw in its text (raw_markdown.py), its path (sitemap, page count), the hash and sizes
 of its bytes (the offline app's lists, app.py) and whether it links to a PDF whose facts are
-filled in later. The page is parsed once for all of them. After the
-build (on_post_build) the results are written without reading the pages again; only the pages
+filled in later. The page is parsed once for all of them, into a tree (in C); Python then
+looks only at the few elements a check needs, and at the text only where it may show
+Markdown (read_page). After the build (on_post_build) the results are written without reading the pages again; only the pages
 the PDF step rewrites are seen again, and HTML files that no event showed (a .html copied
 from the content folder) are read once there.
 
@@ -21,61 +22,69 @@ from lxml import etree
 from mkdocs.exceptions import PluginError
 
 from .app import FileFacts, file_facts
-from .offline import ExternalLoadFinder
-from .policy import InlineCode, InlineCodeFinder
-from .raw_markdown import HINT, RawMarkdownFinder
+from . import offline, policy
+from .policy import InlineCode
+from .raw_markdown import HINT, VERBATIM, raw_markdown
 
 # The placeholder pdf.py fills in with a PDF's size and page count.
-PDF_FACTS = 'class="pdf-download__facts"'
+PDF_FACTS = b'class="pdf-download__facts"'
 
 
-class _OneReading:
-    """An lxml parser target that hands every tag and text of a page to each finder, in
-    order: one parse for all. A finder that takes no end tags or no text says so with None
-    (about 1,800 events a page)."""
+# libxml2's HTML parser (lxml) tokenises as browsers do (HTML5, since libxml2 2.14), in C.
+# Comments are dropped: the text around one is one text, as a reader sees it (raw_markdown).
+_PARSER = etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                           remove_pis=True, collect_ids=False)
 
-    def __init__(self, path: str):
-        self.inline, self.loads, self.raw = (InlineCodeFinder(path), ExternalLoadFinder(),
-                                             RawMarkdownFinder())
-        finders = (self.inline, self.loads, self.raw)
-        self._starts = _each(f.starttag for f in finders)
-        self.end = _each(f.endtag for f in finders)
-        self.data = _each(f.data for f in finders)
-
-    # Not a *args function: lxml would hand it the namespaces as a third argument.
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
-        self._starts(tag, attributes)
-
-    def close(self) -> None:
-        return None
+# What the checks make of an element's attribute names, by names (a few hundred sets on a
+# site): nothing to look at, only an href (javascript: needs a ':'), or look.
+_PASS, _HREF, _LOOK = 0, 1, 2
+_BY_NAMES: dict[tuple[str, ...], int] = {}
 
 
-def read_page(html: str, reading: _OneReading) -> None:
-    """libxml2's HTML parser (lxml) tokenises as browsers do (HTML5, since libxml2 2.14),
-    in C: a fifth of the time of Python's html.parser. Tag and attribute names come in lower
-    case, attribute values and text unescaped, script and style content as written."""
-    parser = etree.HTMLParser(target=reading, no_network=True)
-    parser.feed(html)
-    parser.close()
+def _kind(names: tuple[str, ...]) -> int:
+    looked_at = [name for name in names
+                 if policy.checks_attribute(name) or offline.checks_attribute(name)]
+    return _PASS if not looked_at else _HREF if looked_at == ["href"] else _LOOK
 
 
-def _each(handlers):
-    """One call that makes every call of `handlers` (None: none), in order."""
-    handlers = tuple(h for h in handlers if h is not None)
-    if len(handlers) == 1:
-        return handlers[0]
-    if len(handlers) == 2:
-        first, second = handlers
+@dataclass
+class Reading:
+    """What the checks find in one page."""
 
-        def both(*event):
-            first(*event)
-            second(*event)
-        return both
+    inline_code: InlineCode
+    external_loads: list[str]
+    raw_markdown: list[str]
 
-    def every(*event):
-        for handler in handlers:
-            handler(*event)
-    return every
+
+def read_page(data: bytes, where: str) -> Reading:
+    """Parse the page (UTF-8 bytes, line ends as a browser has them) into a tree, in C, and
+    hand the checks the few elements they look at: Python passes over the others without
+    looking at their text. Tag and attribute names come in lower case, attribute values and
+    text unescaped, script and style content as written."""
+    root = etree.fromstring(data, _PARSER)
+    if root is None:  # nothing but white space or comments
+        return Reading(InlineCode(), [], [])
+    tops = [root, *root.itersiblings()]  # what follows </html> is a root after it
+    code, loads, verbatim = InlineCode(), [], []
+    for top in tops:
+        for element in top.iter():
+            tag = element.tag
+            if tag in VERBATIM:
+                verbatim.append(element)
+            else:
+                names = tuple(element.keys())
+                kind = _BY_NAMES.get(names)
+                if kind is None:
+                    kind = _BY_NAMES[names] = _kind(names)
+                # The most common case but one, a link in the site: no javascript:, and only
+                # a <link> loads its href.
+                if kind == _PASS or (kind == _HREF and tag != "link"
+                                     and ":" not in element.get("href")):
+                    continue
+            attributes = element.attrib
+            policy.add_inline_code(code, where, tag, attributes, element)
+            offline.add_external_loads(loads, tag, attributes)
+    return Reading(code, loads, raw_markdown(tops, verbatim))
 
 
 @dataclass
@@ -102,15 +111,15 @@ class BuiltPages:
         bytes, if not `html` as MkDocs encodes it). A page seen again (404.html is written by
         every language's build; a page the PDF step rewrote) replaces what was seen before,
         as the file does."""
-        file = file_facts(data if data is not None
-                          else html.encode("utf-8", errors="xmlcharrefreplace"), self.compressed)
-        # What a browser tokenises: CR LF and lone CR become LF before hashing.
-        html = html.replace("\r\n", "\n").replace("\r", "\n")
-        reading = _OneReading(path)
-        read_page(html, reading)
+        if data is None:
+            data = html.encode("utf-8", errors="xmlcharrefreplace")
+        file = file_facts(data, self.compressed)
+        if b"\r" in data:  # what a browser tokenises: CR LF and lone CR become LF (hashes)
+            data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        reading = read_page(data, path)
         self.readings += 1
-        self.pages[path] = PageFacts(reading.inline.found, reading.loads.found,
-                                     reading.raw.found(), PDF_FACTS in html, file)
+        self.pages[path] = PageFacts(reading.inline_code, reading.external_loads,
+                                     reading.raw_markdown, PDF_FACTS in data, file)
 
     def see_files(self, site: Path, paths: list[str] | None = None) -> None:
         """Read pages from the built site: the given paths, or those no event showed."""

@@ -36,7 +36,7 @@ A page with any other inline script stops the build, so whatever reaches a page 
 a template override) can never widen the policy. (The content check refuses <script> in
 content earlier, with file and line.)
 
-The pages are read once, as they are written (built_pages.py); InlineCodeFinder is this
+The pages are read once, as they are written (built_pages.py); add_inline_code is this
 module's part of that reading. server_config.py writes the policy into the web server files.
 """
 from __future__ import annotations
@@ -118,58 +118,39 @@ class InlineCode:
                       for text in self.scripts if not any(p.fullmatch(text) for p in allowed))
 
 
-class InlineCodeFinder:
-    """The inline code of one page, as its parser meets the tags (built_pages.read_page)."""
+def add_inline_code(found: InlineCode, where: str, tag: str, attributes, element) -> None:
+    """Add what one element of a page (`where`: its path) runs or styles inline; the reading
+    (built_pages.read_page) hands over each element with an attribute or a tag this looks at
+    (checks_attribute; script, style)."""
+    if tag == "script":
+        if "src" not in attributes and _executed(attributes):
+            text = element.text or ""  # as written: a script's content is not unescaped
+            found.scripts.add(text)
+            found.script_pages.setdefault(text, where)
+    elif tag == "style":
+        found.style_elements.add(element.text or "")
+    for name, value in attributes.items():
+        if name == "style":
+            found.style_attributes.add(value)
+        elif name.startswith("on") and len(name) > 2:
+            found.unsafe.append(f"{where}: <{tag} {name}=...>")
+        elif name in URL_ATTRIBUTES and "".join((value or "").split()).lower() \
+                .startswith("javascript:"):
+            found.unsafe.append(f"{where}: <{tag} {name}=\"javascript:...\">")
 
-    def __init__(self, where: str):
-        self.found = InlineCode()
-        self.where = where
-        self._collecting: str | None = None  # "script" or "style" while inside one
-        self._text: list[str] = []
 
-    def starttag(self, tag, attributes):
-        self._attributes(tag, attributes)
-        if tag == "script":
-            if "src" not in attributes and self._executed(attributes):
-                self._start("script")
-        elif tag == "style":
-            self._start("style")
+def checks_attribute(name: str) -> bool:
+    """Whether add_inline_code looks at an attribute of this name."""
+    return name == "style" or name.startswith("on") or name in URL_ATTRIBUTES
 
-    def data(self, data):
-        if self._collecting:
-            self._text.append(data)  # script and style content arrives raw, maybe in pieces
 
-    def endtag(self, tag):
-        if tag != self._collecting:
-            return
-        text = "".join(self._text)
-        (self.found.scripts if tag == "script" else self.found.style_elements).add(text)
-        if tag == "script":
-            self.found.script_pages.setdefault(text, self.where)
-        self._collecting = None
-
-    def _start(self, tag: str) -> None:
-        self._collecting = tag
-        self._text = []
-
-    @staticmethod
-    def _executed(values: dict) -> bool:
-        """Whether a browser runs this <script> (JSON data blocks and templates are not)."""
-        kind = values.get("type")
-        if kind is None:
-            language = values.get("language")
-            kind = f"text/{language}" if language else ""
-        return kind.strip().lower() in JAVASCRIPT_TYPES
-
-    def _attributes(self, tag, attributes) -> None:
-        for name, value in attributes.items():
-            if name == "style":
-                self.found.style_attributes.add(value)
-            elif name.startswith("on") and len(name) > 2:
-                self.found.unsafe.append(f"{self.where}: <{tag} {name}=...>")
-            elif name in URL_ATTRIBUTES and "".join((value or "").split()).lower() \
-                    .startswith("javascript:"):
-                self.found.unsafe.append(f"{self.where}: <{tag} {name}=\"javascript:...\">")
+def _executed(values) -> bool:
+    """Whether a browser runs this <script> (JSON data blocks and templates are not)."""
+    kind = values.get("type")
+    if kind is None:
+        language = values.get("language")
+        kind = f"text/{language}" if language else ""
+    return kind.strip().lower() in JAVASCRIPT_TYPES
 
 
 def content_security_policy(found: InlineCode) -> str:

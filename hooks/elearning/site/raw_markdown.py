@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 # Text inside these is shown as written on purpose (the guides show the syntax in code).
-_VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"}
+VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"}
 # Inline elements continue a line of text; every other tag starts a new one.
 _INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "dfn", "em", "i", "mark", "q", "s", "small",
            "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "img", "input", "label"}
@@ -26,33 +28,28 @@ PATTERNS = (
 )
 
 
-class RawMarkdownFinder:
-    """The text a reader sees, a line per block element, without code, as the page's parser
-    meets it (built_pages.py); then what looks like Markdown in it."""
+# What each pattern needs in the text, the lines run together: a page whose text has none of
+# these shows no Markdown, and is spared splitting its text into lines (most pages). A test
+# checks that each pattern needs one of them.
+_MAY_SHOW = re.compile(rf"\[[ xX]\]|///|#[ \t]|\*\[|</?(?:{_TAGS})", re.IGNORECASE)
 
-    def __init__(self):
-        self.lines: list[str] = [""]
-        self._verbatim = 0
 
-    def starttag(self, tag, attributes):
-        if tag in _VERBATIM:
-            self._verbatim += 1
-        elif tag not in _INLINE:
-            self.lines.append("")
-
-    def endtag(self, tag):
-        if tag in _VERBATIM:
-            self._verbatim = max(0, self._verbatim - 1)
-        elif tag not in _INLINE:
-            self.lines.append("")
-
-    def data(self, data):
-        if not self._verbatim:
-            self.lines[-1] += data
-
-    def found(self) -> list[str]:
-        """What looks like Markdown in the visible text: 'what: "the line"' each."""
-        return _markdown_in("\n".join(self.lines))
+def raw_markdown(tops: list, verbatim: list) -> list[str]:
+    """What looks like Markdown in the text a reader sees of a page: 'what: "the line"' each.
+    `tops`: the page's tree (its root, and a root after it if something follows </html>: a
+    browser shows that too); `verbatim`: its elements whose text is shown as written (code,
+    ...), which go, with their text, but not the text after them. Then inline elements go,
+    leaving their text in the line; every other element's start and end begin a new line.
+    This changes the tree: the page's reading (built_pages.read_page) does it last."""
+    for element in verbatim:
+        element.clear(keep_tail=True)
+    text = "".join(etree.tostring(top, method="text", encoding=str) for top in tops)
+    if not _MAY_SHOW.search(text):
+        return []
+    for top in tops:
+        etree.strip_elements(top, *VERBATIM, with_tail=False)
+        etree.strip_tags(top, *_INLINE)
+    return _markdown_in("\n".join(text for top in tops for text in top.itertext()))
 
 
 # What the patterns of a line (task list, block line, heading) all start with. A line start
