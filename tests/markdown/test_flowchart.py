@@ -208,3 +208,24 @@ def test_the_word_end_sits_below_a_last_steps_contact_card_not_on_its_border():
             assert letters_top >= card_bottom + 1, (letters_top, card_bottom)
             box = group.find("rect")
             assert float(label.tspan["y"]) < float(box["y"]) + float(box["height"]) - 4
+
+
+def test_a_flowchart_is_drawn_once_per_language_until_the_content_is_loaded_again():
+    page = f"```flowchart\n{REFERRAL}```\n"
+    (loaded,) = flowcharts_in(page, 1, "t.md", CONTACTS, Problems())
+    state = ViewState(contacts=CONTACTS, flowcharts={loaded.text: loaded.flowchart})
+    fence = FlowchartFence(state)
+
+    def draw():  # as pymdownx.superfences calls a custom fence's format
+        return fence(loaded.text, "flowchart", "flowchart", {}, None)
+
+    for language in ("en", "ru"):
+        state.current = PageView(language, file="t.md")
+        first = draw()
+        assert draw() is first  # drawn once
+    assert "Полиция" in first
+    # Loaded again (`mkdocs serve` after an edit of the contacts): drawn anew.
+    police = replace(CONTACTS["police"], phone="1020")
+    state.contacts = {**CONTACTS, "police": police}
+    state.flowcharts = dict(state.flowcharts)
+    assert "1020" in draw()

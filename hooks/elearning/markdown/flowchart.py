@@ -44,6 +44,11 @@ class FlowchartFence:
 
     def __init__(self, state):
         self.state = state  # a ViewState: language, contacts and the loaded flowcharts
+        # (text, language) -> HTML: a flowchart shown on several pages of a language (a
+        # one-pager and its mini-toolkit) is drawn once. Kept for one loaded content only
+        # (`mkdocs serve` loads it again, contacts and all, on every rebuild).
+        self._drawn: dict[tuple[str, str], str] = {}
+        self._drawn_for = None
 
     def __call__(self, source, language, css_class, options, md, **kwargs) -> str:
         if source not in self.state.flowcharts:
@@ -57,7 +62,12 @@ class FlowchartFence:
             pre = etree.Element("pre", {"class": f"{css_class}__source"})
             etree.SubElement(pre, "code").text = source
             return etree.tostring(pre, encoding="unicode", method="html")
-        return render_flowchart(flowchart, self.state.contacts, self.state.language)
+        if self._drawn_for is not self.state.flowcharts:
+            self._drawn, self._drawn_for = {}, self.state.flowcharts
+        key = (source, self.state.language)
+        if key not in self._drawn:
+            self._drawn[key] = render_flowchart(flowchart, self.state.contacts, self.state.language)
+        return self._drawn[key]
 
 
 def _tell(told: etree.Element, step: Step, numbers: dict[str, int], contact: Contact | None,
