@@ -7,13 +7,14 @@ from pathlib import Path
 import yaml
 
 from .domain.plain_words import Notes
+from .domain.source import YAML_LOADER
 
 STRINGS_FILE = Path(__file__).with_name("interface.yml")
 
 
 @cache
 def _strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+    return yaml.load(STRINGS_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 def text(key: str, language: str, **values) -> str:

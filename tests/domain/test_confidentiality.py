@@ -1,3 +1,4 @@
+import re
 import textwrap
 
 import pytest
@@ -322,6 +323,11 @@ EMAIL_FORMS = ["aysel@mail.ru", "aysel @ mail.ru", "aysel [at] mail [dot] ru",
                "aysel собака mail.ru", "aysel at gmail dot com", "aysel at yandex.ru"]
 
 
+FULL_NAMES = ["Aysel Vüqar qızı", "Aysel Mammadova", "Ivan Petrov Sergeyevich", "Мамедова Айсель",
+              "A. Mammadova", "A.A. Mammadova", "Мамедова А.А.", "Əliyev R.", "Leyla Hasanlı",
+              "Ахмед Гасанов", "Ахмед Ахмед оглы", "Елена Ивановна Петрова"]
+
+
 def _cases(word: str) -> list[str]:
     return [word, word.upper(), word.capitalize(), word.swapcase(),
             word.replace("д", "\u1c81").replace("с", "\u1c83")]  # rounded Cyrillic de and es
@@ -338,15 +344,19 @@ def test_a_quick_test_finds_every_text_its_rule_would_report():
               "AZE12345678", "pasport AA1234567", "+1 2 34 56 78", "0012 345 67 89",
               "(050) 123 45 67", "12 345 67", "994 50 123 45 67"]
     texts += [f"{form}: 5AB12CD" for word in FIN_WORDS for form in _cases(word)]
-    checked = 0
+    texts += [f"Met {name}." for name in FULL_NAMES] + [f"{name}, 16, left." for name in FULL_NAMES]
+    checked = digits = 0
     for rule in RULES:
-        if rule.needed is None:
-            continue
         for text in texts:
-            if rule.found.search(text):
+            if not rule.found.search(text):
+                continue
+            if rule.needed is not None:
                 checked += 1
                 assert rule.needed.search(text), (rule.name, text)
-    assert checked > 100
+            if rule.needs_digit and (rule.together_with is None or rule.together_with.search(text)):
+                digits += 1
+                assert re.search(r"\d", text), (rule.name, text)
+    assert checked > 100 and digits > 50
 
 
 @pytest.mark.parametrize("letters", ["[BbDdTtAaРрДдᲁГг]", "[Ссᲃ]", "[FfPpФфПп]"])

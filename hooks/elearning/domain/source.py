@@ -53,8 +53,9 @@ class Located:
         return below
 
 
-# libyaml when present: the pure-Python parser takes seconds for a long flowchart.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml when present: the pure-Python parser takes seconds for a long flowchart. Every
+# YAML file of the build is read with it.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # PyYAML's words for common mistakes, and what they mean to an author.
 _PLAIN_WORDS = (
@@ -100,7 +101,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
     invalid YAML and for a key written twice in the same mapping (YAML would silently keep
     the second)."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as error:
         # Where an unclosed bracket or quote began helps more than the end of the text.
         mark = error.context_mark or error.problem_mark
@@ -124,7 +125,7 @@ def parse_yaml(text: str, first_line: int = 1) -> Located:
         return Located(None, lines)
     _record_lines(node, (), first_line, lines)
     try:
-        data = _LOADER(text).construct_document(node)
+        data = YAML_LOADER(text).construct_document(node)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ContentSyntaxError(mark.line + first_line if mark else None,
