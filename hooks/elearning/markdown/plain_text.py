@@ -1,11 +1,11 @@
 """Texts that hold no inline Markdown are given to Python-Markdown's inline step as done.
 
 Why: that step tries each of its 16 inline patterns on every text of the page, one regular
-expression search each, whether or not the text could hold that syntax: 70% of a page's
-texts (answer options, table cells, list items, headings, the quizzes' interface words) hold
-none of the characters any pattern starts with, and trying them was a third of a page's
-Markdown time. Such a text is marked as Python-Markdown's own `AtomicString` ("not to be
-processed"), as the inline step leaves it anyway.
+expression search each, whether or not the text could hold that syntax: four texts in five
+(answer options, table cells, list items, headings, the quizzes' interface words) hold none
+of the characters any pattern needs, and trying them was a third of a page's Markdown time.
+Such a text is marked as Python-Markdown's own `AtomicString` ("not to be processed"), as the
+inline step leaves it anyway.
 
 Each pattern is known by its name with the characters without which it cannot match (its
 regular expression starts with or requires one of them). If a pattern that is not in `MARKS`

@@ -15,10 +15,6 @@ from ..domain.quizzes import TEST_QUESTION
 
 class WithoutTestQuestions(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        # A page whose text never names the block holds none: spared the scan of its
-        # blocks (most pages).
-        if TEST_QUESTION not in "\n".join(lines).lower():
-            return lines
         return without_blocks(lines, TEST_QUESTION)
 
 
