@@ -1,8 +1,9 @@
-"""Each built page is read once, into one lxml tree whose parts each check selects, by
-XPath mostly (built_pages.read_page): what the checks find there (inline code for the CSP,
-outside loads, raw Markdown) is what a plain reading finds, tag by tag, with Python's
-html.parser, on every page of the site and on odd markup; and the raw Markdown check's
-quick test of line patterns (raw_markdown.py) misses nothing."""
+"""Each built page is read once, into one lxml tree of which the checks see only the
+elements and the text they may need (built_pages.read_page): what they find there (inline
+code for the CSP, outside loads, raw Markdown) is what a plain reading finds, tag by tag,
+with Python's html.parser, on every page of the site and on odd markup; and the quick looks
+that pass over most of a page (attribute names no check looks at; text without anything a
+raw-Markdown pattern needs; lines without a line pattern's start) miss nothing."""
 import re
 from html.parser import HTMLParser
 
@@ -212,8 +213,9 @@ def test_the_reading_passes_over_no_element_with_an_attribute_a_check_looks_at()
     ("## Heading", "a heading"), ("\t#\tTitle", "a heading"), ("*[MIA]: x", "an abbreviation definition"),
     ('<DIV class="x">', "an HTML tag"), ("</h2>", "an HTML tag"), ("<br/>", "an HTML tag")])
 def test_the_quick_look_at_a_page_s_text_misses_no_pattern(text, what):
-    """A page whose text, its lines run together, has none of _MAY_SHOW is not split into
-    lines: whatever a pattern finds in a line, _MAY_SHOW finds with the lines run together."""
-    from elearning.site.raw_markdown import _MAY_SHOW, _markdown_in
+    """A page whose text, its lines run together, _may_show nothing is not split into lines:
+    whatever a pattern finds in a line, _may_show sees with the lines run together."""
+    from elearning.site.raw_markdown import _markdown_in, _may_show
     assert [found.split(":")[0] for found in _markdown_in(f"before\n{text}\nafter")] == [what]
-    assert _MAY_SHOW.search(f"before{text}after")
+    assert _may_show(f"before{text}after")
+    assert not _may_show("before a / b, [1], C#, x*y, 2 < 3 after")
