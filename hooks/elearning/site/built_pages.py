@@ -7,9 +7,9 @@ left raw in its text (raw_markdown.py), its path (sitemap, page count), the hash
 of its bytes (the offline app's lists, app.py) and whether it links to a PDF whose facts are
 filled in later. The page is parsed once for all of them, into a tree (in C); Python then
 looks only at the few elements a check needs, and at the text only where it may show
-Markdown (read_page). After the build (on_post_build) the results are written without reading the pages again; only the pages
-the PDF step rewrites are seen again, and HTML files that no event showed (a .html copied
-from the content folder) are read once there.
+Markdown (read_page). After the build (on_post_build) the results are written without
+reading the pages again; only the pages the PDF step rewrites are seen again, and HTML files
+that no event showed (a .html copied from the content folder) are read once there.
 
 The checks keep their messages: each names the page and, where known, the file it shows.
 """
