@@ -38,3 +38,16 @@ def test_raw_markdown_on_a_built_page_stops_the_build_naming_page_and_source(tmp
     assert "page(s) show raw Markdown" in result.stderr, result.stderr
     assert 'index.html (from curriculum/index.md): a heading: "## Not a heading"' in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_markdown_inside_an_html_element_reaches_the_reader_raw_and_stops_the_build(tmp_path):
+    # Python-Markdown leaves an HTML block as written: the ** show on the page.
+    home = ('---\ntitle: Home\n---\n# Home\n\n<div class="note">\n**Call 152** at once.\n'
+            '</div>\n\nWelcome.\n')
+    project = make_project(tmp_path, {"modules/m.md": module(), "index.md": home})
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode != 0
+    assert ('index.html (from curriculum/index.md): bold marks: "**Call 152** at once."'
+            in result.stderr), result.stderr
+    assert 'markdown="1"' in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

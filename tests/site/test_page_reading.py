@@ -211,11 +211,20 @@ def test_the_reading_passes_over_no_element_with_an_attribute_a_check_looks_at()
     ("- [x] done", "a task-list item"), ("  * [ ] to do", "a task-list item"),
     ("+ [X]", "a task-list item"), ("/// quiz | Q", "a block line"), ("///", "a block line"),
     ("## Heading", "a heading"), ("\t#\tTitle", "a heading"), ("*[MIA]: x", "an abbreviation definition"),
-    ('<DIV class="x">', "an HTML tag"), ("</h2>", "an HTML tag"), ("<br/>", "an HTML tag")])
+    ('<DIV class="x">', "an HTML tag"), ("</h2>", "an HTML tag"), ("<br/>", "an HTML tag"),
+    ("**Call 102**", "bold marks"), ("see __this__ now", "bold marks"),
+    ("a **two words**.", "bold marks")])
 def test_the_quick_look_at_a_page_s_text_misses_no_pattern(text, what):
     """A page whose text, its lines run together, _may_show nothing is not split into lines:
     whatever a pattern finds in a line, _may_show sees with the lines run together."""
     from elearning.site.raw_markdown import _markdown_in, _may_show
     assert [found.split(":")[0] for found in _markdown_in(f"before\n{text}\nafter")] == [what]
     assert _may_show(f"before{text}after")
-    assert not _may_show("before a / b, [1], C#, x*y, 2 < 3 after")
+    assert not _may_show("before a / b, [1], C#, x*y, 2 < 3, _id_ after")
+
+
+@pytest.mark.parametrize("text", ["2 ** 3", "x**y**z", "** not bold **", "a*b*c", "snake_case_name",
+                                  "file__name__x", "\\**escaped**", "* one * two *"])
+def test_asterisks_and_underscores_that_are_not_bold_are_not_reported(text):
+    from elearning.site.raw_markdown import _markdown_in
+    assert _markdown_in(f"before\n{text}\nafter") == []

@@ -2,8 +2,9 @@
 
 The loader stops at a block or fence left open (domain/blocks.py), the usual cause. Anything
 that still slips through (a block the renderer refused, HTML inside a block that shows its
-text as it is) shows on the page as '- [x] ...', '## ...', '///', '*[MIA]: ...' or an
-escaped '<div ...>': readers would see it, so the build stops naming the page.
+text as it is, Markdown written inside an HTML element) shows on the page as '- [x] ...',
+'## ...', '///', '*[MIA]: ...', '**bold**' or an escaped '<div ...>': readers would see it, so
+the build stops naming the page.
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ PATTERNS = (
     ("a heading", re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+\S")),
     ("an abbreviation definition", re.compile(r"\*\[[^\]\n]+\]:")),
     ("an HTML tag", re.compile(rf"</?(?:{_TAGS})(?=[\s>/])", re.IGNORECASE)),
+    # **bold** or __bold__ around words (not 2 ** 3, not inside a word or a name).
+    ("bold marks", re.compile(r"(?<![\w*\\])\*\*(?=[^\s*])[^*\n]*?(?<=[^\s*])\*\*(?![\w*])"
+                              r"|(?<![\w\\])__(?=[^\s_])[^_\n]*?(?<=[^\s_])__(?!\w)")),
 )
 
 
@@ -38,6 +42,7 @@ _TAG_START = re.compile(rf"</?(?:{_TAGS})", re.IGNORECASE)
 def _may_show(text: str) -> bool:
     return bool(("[" in text and ("[ ]" in text or "[x]" in text or "[X]" in text
                                   or "*[" in text))
+                or "**" in text or "__" in text
                 or "///" in text or ("#" in text and ("# " in text or "#\t" in text))
                 or ("<" in text and _TAG_START.search(text)))
 
@@ -86,4 +91,5 @@ def _markdown_in(text: str) -> list[str]:
 
 HINT = ("this Markdown is shown to readers as raw text. Most often a block ('/// quiz', "
         "'/// case', ...) or a fence (```) above it is not closed, or is closed by a line with "
-        "another number of slashes: close it (see docs/authoring.md).")
+        "another number of slashes: close it (see docs/authoring.md). Markdown inside an HTML "
+        "element (<div>...) is shown as written unless the element has markdown=\"1\".")
