@@ -7,7 +7,7 @@ from pymdownx.blocks.block import Block
 
 from .. import interface
 from ..domain.blocks import AUDIENCE
-from .extension import BlockExtension
+from .extension import BlockExtension, remove_hidden
 
 
 class AudiencePassage(Block):
@@ -37,9 +37,8 @@ class AudiencePassage(Block):
         return passage
 
     def on_end(self, block: etree.Element) -> None:
-        # Called again after each nested block that closes with as many slashes: once out.
-        if self.hidden and any(child is block for child in self.parent):
-            self.parent.remove(block)
+        if self.hidden:
+            remove_hidden(self.parent, block)
 
 
 class AudiencePassageExtension(BlockExtension):

@@ -1,6 +1,8 @@
 """The shape every authoring extension shares: it only registers its blocks (or inline
-patterns), each given the view state of the page being rendered."""
+pattern, or tree step), each given the view state of the page being rendered."""
 from __future__ import annotations
+
+import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from pymdownx.blocks import BlocksExtension
@@ -33,3 +35,26 @@ class InlineExtension(Extension):
     def extendMarkdown(self, md):
         md.inlinePatterns.register(self.PROCESSOR(self.PATTERN, md, self.state), self.NAME,
                                    self.PRIORITY)
+
+
+class TreeExtension(Extension):
+    """One tree step: PROCESSOR(md, state) at PRIORITY under NAME."""
+
+    PROCESSOR = None
+    NAME = ""
+    PRIORITY = 0
+
+    def __init__(self, *args, state, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(self.PROCESSOR(md, self.state), self.NAME, self.PRIORITY)
+
+
+def remove_hidden(parent: etree.Element, block: etree.Element) -> None:
+    """Take a block's element out of the page (a passage or note this reader must not see).
+    pymdownx calls a block's on_end again after each nested block that closes with as many
+    slashes: it is removed the first time only."""
+    if any(child is block for child in parent):
+        parent.remove(block)

@@ -19,10 +19,10 @@ import re
 from typing import Mapping
 from xml.etree import ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .extension import TreeExtension
 from .plain_text import is_prose
 
 
@@ -139,12 +139,8 @@ def _unwrap(element: etree.Element, parent: etree.Element) -> None:
     parent.remove(element)
 
 
-class GlossaryTermsExtension(Extension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdown(self, md):
-        # After Python-Markdown's abbreviations (7: an author's own), before the test keys
-        # are encoded (5).
-        md.treeprocessors.register(FirstUseOnly(md, self.state), "glossary_first_use", 6)
+class GlossaryTermsExtension(TreeExtension):
+    PROCESSOR = FirstUseOnly
+    # After Python-Markdown's abbreviations (7: an author's own), before the test keys are
+    # encoded (5).
+    NAME, PRIORITY = "glossary_first_use", 6

@@ -13,9 +13,9 @@ import posixpath
 from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .extension import TreeExtension
 from .view import PageView
 
 WRITTEN_IN = "data-written-in"  # on a heading: 'modules/x.md', where its part was written
@@ -58,11 +58,7 @@ class LinkRebaseProcessor(Treeprocessor):
                         element.set(attribute, rebase(url, part))
 
 
-class LinkRebaseExtension(Extension):
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
-    def extendMarkdown(self, md):
-        # Before MkDocs' own link resolution ("relpath", priority 0), which checks links.
-        md.treeprocessors.register(LinkRebaseProcessor(md, self.state), "elearning-links", 1)
+class LinkRebaseExtension(TreeExtension):
+    PROCESSOR = LinkRebaseProcessor
+    # Before MkDocs' own link resolution ("relpath", priority 0), which checks links.
+    NAME, PRIORITY = "elearning-links", 1

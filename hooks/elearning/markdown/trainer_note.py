@@ -10,7 +10,7 @@ from pymdownx.blocks.block import Block
 
 from .. import interface
 from ..domain.cases import TRAINER
-from .extension import BlockExtension
+from .extension import BlockExtension, remove_hidden
 
 
 class TrainerNote(Block):
@@ -32,9 +32,8 @@ class TrainerNote(Block):
         return note
 
     def on_end(self, block: etree.Element) -> None:
-        # Called again after each nested block that closes with as many slashes: once out.
-        if not self.shown and any(child is block for child in self.parent):
-            self.parent.remove(block)
+        if not self.shown:
+            remove_hidden(self.parent, block)
 
 
 class TrainerNoteExtension(BlockExtension):
