@@ -8,19 +8,23 @@ from markdown import Extension
 from pymdownx.blocks import BlocksExtension
 
 
-class BlockExtension(BlocksExtension):
-    BLOCKS: tuple = ()
+class _GivenState:
+    """An extension made with the view state (`state=`) its processors are given."""
 
     def __init__(self, *args, state, **kwargs):
         self.state = state
         super().__init__(*args, **kwargs)
+
+
+class BlockExtension(_GivenState, BlocksExtension):
+    BLOCKS: tuple = ()
 
     def extendMarkdownBlocks(self, md, block_mgr):
         for block in self.BLOCKS:
             block_mgr.register(block, {"state": self.state})
 
 
-class InlineExtension(Extension):
+class InlineExtension(_GivenState, Extension):
     """One inline pattern: PROCESSOR(PATTERN, md, state) at PRIORITY under NAME."""
 
     PROCESSOR = None
@@ -28,25 +32,17 @@ class InlineExtension(Extension):
     NAME = ""
     PRIORITY = 0
 
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
-
     def extendMarkdown(self, md):
         md.inlinePatterns.register(self.PROCESSOR(self.PATTERN, md, self.state), self.NAME,
                                    self.PRIORITY)
 
 
-class TreeExtension(Extension):
+class TreeExtension(_GivenState, Extension):
     """One tree step: PROCESSOR(md, state) at PRIORITY under NAME."""
 
     PROCESSOR = None
     NAME = ""
     PRIORITY = 0
-
-    def __init__(self, *args, state, **kwargs):
-        self.state = state
-        super().__init__(*args, **kwargs)
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(self.PROCESSOR(md, self.state), self.NAME, self.PRIORITY)
