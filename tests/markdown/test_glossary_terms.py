@@ -7,9 +7,9 @@ from elearning.markdown import Glossary, PageView, ViewState, authoring_extensio
 GLOSSARY = {"exploitation": "Using a person for profit.", "NRM": "National Referral Mechanism"}
 
 
-def render(text):
+def render(text, **view):
     state = ViewState(contacts={}, glossary=Glossary(GLOSSARY))
-    state.current = PageView("en")
+    state.current = PageView("en", **view)
     md = markdown.Markdown(extensions=["attr_list", "md_in_html", "pymdownx.details", "abbr", "tables",
                                        *authoring_extensions(state)])
     return BeautifulSoup(md.convert(text), "html.parser")
@@ -68,3 +68,10 @@ def test_without_a_glossary_nothing_is_wrapped():
     state.current = PageView("en")
     md = markdown.Markdown(extensions=["abbr", *authoring_extensions(state)])
     assert md.convert("The NRM.") == "<p>The NRM.</p>"
+
+
+def test_a_pre_test_or_final_test_explains_no_term():
+    """It measures what a learner knows: a term's meaning could be the answer."""
+    text = "Is this exploitation, or does the NRM apply?\n"
+    assert len(render(text).select("abbr")) == 2
+    assert not render(text, measures=True).select("abbr")

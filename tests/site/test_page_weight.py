@@ -55,7 +55,7 @@ def test_the_bundles_hold_every_listed_file_minified_in_order(built_site):
 
 
 @pytest.mark.parametrize("page", ["ru/toolkits/azrcs/index.html", "ru/glossary.html",
-                                  "az/courses/law-enforcement/pre-test.html",
+                                  "az/courses/law-enforcement/children-at-risk.html",
                                   "courses/municipalities/what-is-trafficking.html"])
 def test_a_glossary_term_is_explained_once_per_page(built_site, page):
     html = soup(built_site, page)
@@ -65,6 +65,14 @@ def test_a_glossary_term_is_explained_once_per_page(built_site, page):
     assert titles and len(titles) == len(set(titles)), page
     if page.endswith("glossary.html"):
         assert len(terms) == len(html.select(".glossary-term")) > 20
+
+
+@pytest.mark.parametrize("language", ["", "az/", "ru/"])
+def test_a_pre_test_or_final_test_explains_no_term(built_site, language):
+    """They measure what a learner knows: a term's meaning could give an answer away."""
+    for kind in ("pre", "final"):
+        html = soup(built_site, f"{language}courses/law-enforcement/{kind}-test.html")
+        assert html.select("article fieldset") and not html.select("article abbr"), kind
 
 
 def test_scripts_keep_the_names_other_scripts_and_pages_use():

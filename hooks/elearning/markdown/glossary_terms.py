@@ -51,7 +51,8 @@ class FirstUseOnly(Treeprocessor):
         self.state = state
 
     def run(self, root: etree.Element) -> None:
-        glossary = self.state.glossary
+        view = self.state.current
+        glossary = None if view is not None and view.measures else self.state.glossary
         self.pattern = glossary.pattern if glossary else None
         self.meanings = glossary.meanings if glossary else {}
         # Each use: [title, hidden, where]. `where` is an <abbr> already there (an author's

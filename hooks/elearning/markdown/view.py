@@ -28,6 +28,9 @@ class PageView:
     items: tuple[ItemText | ModuleText, ...] = ()
     file: str = ""  # the page's source file as the author sees it (errors name it)
     test_questions: tuple = ()  # on a course test page: (module slug, title, quizzes)...
+    # A pre-test or final test: it measures what a learner knows, so it gives no help that
+    # could give an answer away (no glossary tooltips: a term's meaning can be the answer).
+    measures: bool = False
     trainer: bool = False  # a page for facilitators: trainer notes shown (never to learners)
 
     @property

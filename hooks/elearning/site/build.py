@@ -73,6 +73,7 @@ class TestQuestionsView:
     # are shown as loaded).
     items: tuple[ToolkitItem, ...] = ()
     for_trainers: bool = False  # the facilitator guide: the modules' cases and notes follow
+    measures: bool = False  # the pre-test and final test (PageView.measures)
 
     def texts(self, language: str) -> tuple:
         """The loaded texts the page shows, in its order."""
@@ -245,7 +246,7 @@ class SiteBuild:
                     ModuleView(module, course))
             for kind in ("pre", "final"):
                 add(f"{folder}/{kind}-test.md", writer.course_test(course, kind),
-                    TestQuestionsView(course))
+                    TestQuestionsView(course, measures=True))
             add(f"{folder}/certificate.md", writer.certificate(course))
         add("glossary.md", writer.glossary())
         add(f"{MAINTAINERS}/index.md", writer.maintainers())
@@ -338,7 +339,8 @@ class SiteBuild:
                               for m, quizzes in shown.questions(language))
             self.view_state.current = PageView(
                 language, shown.course.id, names, src_uri, src_uri, self._shown_as(shown.course),
-                file=file, test_questions=questions, items=shown.texts(language))
+                file=file, test_questions=questions, items=shown.texts(language),
+                measures=shown.measures)
             return markdown
         if shown is None:
             self.view_state.current = PageView(language, None, names, src_uri, src_uri,
